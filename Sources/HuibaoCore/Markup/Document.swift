@@ -1,0 +1,86 @@
+/// The typed report: what the markup says, before any style or font is applied.
+public struct Document: Sendable {
+    public var meta: DocumentMeta
+    public var blocks: [Block]
+
+    public init(meta: DocumentMeta, blocks: [Block]) {
+        self.meta = meta
+        self.blocks = blocks
+    }
+}
+
+/// Front matter: document metadata and the style to use.
+public struct DocumentMeta: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var author: String?
+    public var date: String?
+    public var subject: String?
+    public var style: String?
+    /// Where `style:` was written, for an "unknown style" message.
+    public var styleLocation: SourceLocation?
+
+    public init() {}
+}
+
+/// A run of text with one emphasis; inlines of a paragraph are a flat list of runs.
+public struct TextRun: Sendable, Equatable {
+    public var text: String
+    public var strong: Bool
+    /// Where the run starts in the markup (for missing-glyph and font messages).
+    public var location: SourceLocation
+
+    public init(text: String, strong: Bool = false, location: SourceLocation) {
+        self.text = text
+        self.strong = strong
+        self.location = location
+    }
+}
+
+public enum Block: Sendable {
+    case heading(Heading)
+    case paragraph(Paragraph)
+    case list(ListBlock)
+    case table(Table)
+    case pageBreak(SourceLocation)
+}
+
+public struct Heading: Sendable {
+    public var level: Int
+    public var runs: [TextRun]
+    /// False for `# 标题 {-}`: no 一、 number.
+    public var numbered: Bool
+    public var location: SourceLocation
+}
+
+public struct Paragraph: Sendable {
+    public var runs: [TextRun]
+    public var location: SourceLocation
+
+    public init(runs: [TextRun], location: SourceLocation) {
+        self.runs = runs
+        self.location = location
+    }
+}
+
+public struct ListBlock: Sendable {
+    public var ordered: Bool
+    /// Number of the first item of an ordered list.
+    public var start: Int
+    public var items: [Paragraph]
+    public var location: SourceLocation
+}
+
+public struct Table: Sendable {
+    public enum ColumnAlignment: Sendable { case left, center, right }
+    public var caption: [TextRun]?
+    public var header: [[TextRun]]
+    public var rows: [[[TextRun]]]
+    public var alignments: [ColumnAlignment]
+    public var location: SourceLocation
+}
+
+extension Array where Element == TextRun {
+    /// The plain text of the runs (outline entries, messages).
+    public var plainText: String { map(\.text).joined() }
+}

@@ -1,0 +1,103 @@
+/// Inline markup: `**strong**` and backslash escapes of ASCII punctuation (as CommonMark).
+enum InlineParser {
+    /// One source line of text starting at `location`.
+    static func parse(_ text: String, at location: SourceLocation) -> [TextRun] {
+        parse(lines: [(text, location)])
+    }
+
+    /// Several source lines of one paragraph. A line break becomes nothing when either side is
+    /// Chinese (Han, kana or full-width punctuation), else one space: a break in the middle of
+    /// a Chinese sentence in the source must not open a gap in the printed line.
+    static func parse(lines: [(String, SourceLocation)]) -> [TextRun] {
+        var runs: [TextRun] = []
+        var current = ""
+        var currentStart: SourceLocation?
+        var strong = false
+
+        func flush() {
+            if !current.isEmpty, let start = currentStart {
+                if let last = runs.last, last.strong == strong {
+                    runs[runs.count - 1].text += current
+                } else {
+                    runs.append(TextRun(text: current, strong: strong, location: start))
+                }
+            }
+            current = ""
+            currentStart = nil
+        }
+
+        for (lineNumber, (text, location)) in lines.enumerated() {
+            if lineNumber > 0 {
+                let previous = current.last ?? runs.last?.text.last
+                if let previous, let next = text.first, !CharacterClass.isWide(previous), !CharacterClass.isWide(next) {
+                    if currentStart == nil { currentStart = location }
+                    current.append(" ")
+                }
+            }
+            let chars = Array(text)
+            var i = 0
+            var column = location.column
+            while i < chars.count {
+                let c = chars[i]
+                if c == "\\", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+                    if currentStart == nil { currentStart = SourceLocation(file: location.file, line: location.line, column: column) }
+                    current.append(chars[i + 1])
+                    i += 2; column += 2
+                    continue
+                }
+                if c == "*", i + 1 < chars.count, chars[i + 1] == "*", strong || hasClosingStrong(chars, from: i + 2) {
+                    flush()
+                    strong.toggle()
+                    i += 2; column += 2
+                    continue
+                }
+                if currentStart == nil { currentStart = SourceLocation(file: location.file, line: location.line, column: column) }
+                current.append(c)
+                i += 1; column += 1
+            }
+        }
+        flush()
+        return runs
+    }
+
+    /// `**` opens strong only if a closing `**` follows in the same line (else it is literal).
+    private static func hasClosingStrong(_ chars: [Character], from start: Int) -> Bool {
+        var i = start
+        while i + 1 < chars.count {
+            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "*", chars[i + 1] == "*" { return i > start }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Makes inserted data plain text: whatever a value holds, it cannot open a heading, a list,
+/// a table cell, emphasis or a directive (issue: data escaping).
+public enum MarkupEscaper {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        var atLineStart = true
+        for c in text {
+            if "\\*#|`[]_<>".contains(c) || (atLineStart && "-+=:".contains(c)) {
+                out.append("\\")
+            } else if atLineStart, c.isASCII, c.isNumber {
+                // "1." at a line start would open a numbered list.
+                out.append(c)
+                atLineStart = false
+                continue
+            } else if c == "." || c == ")", out.last?.isNumber == true, isLineStartNumber(out) {
+                out.append("\\")
+            }
+            out.append(c)
+            atLineStart = c == "\n" || (atLineStart && (c == " " || c == "\t"))
+        }
+        return out
+    }
+
+    private static func isLineStartNumber(_ s: String) -> Bool {
+        let line = s.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let t = line.drop { $0 == " " }
+        return !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,286 @@
+/// Parses report markup (front matter, headings, paragraphs, lists, pipe tables, directives)
+/// into a `Document`. Line-based and close to Markdown; see docs/markup.md.
+public struct MarkupParser {
+    private let file: String
+    private let lines: [Substring]
+
+    public init(source: String, file: String) {
+        self.file = file
+        // Keep empty lines: line numbers must match the file.
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    public static func parse(_ source: String, file: String) throws -> Document {
+        try MarkupParser(source: source, file: file).parse()
+    }
+
+    private func location(_ lineIndex: Int, _ column: Int = 1) -> SourceLocation {
+        SourceLocation(file: file, line: lineIndex + 1, column: column)
+    }
+
+    public func parse() throws -> Document {
+        var index = 0
+        var meta = DocumentMeta()
+        if let first = lines.first, first.trimmingTrailingSpaces == "---" {
+            (meta, index) = try frontMatter()
+        }
+        var blocks: [Block] = []
+        var pendingCaption: [TextRun]?
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingTrailingSpaces
+            if trimmed.isEmpty { index += 1; continue }
+            if let heading = try heading(at: index) {
+                blocks.append(.heading(heading)); index += 1; continue
+            }
+            if trimmed.hasPrefix("```") {
+                let (block, next) = try directive(at: index)
+                blocks.append(block); index = next; continue
+            }
+            if trimmed.hasPrefix("Table:") || trimmed.hasPrefix("表：") {
+                let prefixLength = trimmed.hasPrefix("Table:") ? 6 : 2
+                let text = String(trimmed.dropFirst(prefixLength)).trimmingLeadingSpaces
+                pendingCaption = InlineParser.parse(text, at: location(index, prefixLength + 1))
+                index += 1
+                guard index < lines.count, lines[index].trimmingLeadingSpaces.hasPrefix("|") else {
+                    throw HuibaoError(.markup, "a table caption must be followed directly by a pipe table",
+                                      at: location(index - 1), hint: "put the `| a | b |` lines on the next line")
+                }
+                continue
+            }
+            if trimmed.trimmingLeadingSpaces.hasPrefix("|") {
+                let (table, next) = try table(at: index, caption: pendingCaption)
+                pendingCaption = nil
+                blocks.append(.table(table)); index = next; continue
+            }
+            if listMarker(line) != nil {
+                let (list, next) = list(at: index)
+                blocks.append(.list(list)); index = next; continue
+            }
+            let (paragraph, next) = paragraph(at: index)
+            blocks.append(.paragraph(paragraph)); index = next
+        }
+        return Document(meta: meta, blocks: blocks)
+    }
+
+    // MARK: front matter
+
+    private func frontMatter() throws -> (DocumentMeta, Int) {
+        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
+            throw HuibaoError(.markup, "front matter opened with '---' is never closed", at: location(0),
+                              hint: "end the front matter with a line holding only '---'")
+        }
+        // Blank lines in front keep the YAML loader's line numbers equal to the file's.
+        let yaml = String(repeating: "\n", count: 1) + lines[1..<end].joined(separator: "\n")
+        var meta = DocumentMeta()
+        guard !lines[1..<end].allSatisfy({ $0.trimmingTrailingSpaces.isEmpty }) else { return (meta, end + 1) }
+        let node = try DataLoader.load(text: yaml, file: file, format: .yaml)
+        let r = try NodeReader(node, context: "front matter", kind: .markup)
+        try r.allowOnly(["title", "subtitle", "author", "org", "date", "subject", "style"])
+        meta.title = try r.string("title")
+        meta.subtitle = try r.string("subtitle")
+        meta.author = try r.string("author") ?? r.string("org")
+        meta.date = try r.string("date")
+        meta.subject = try r.string("subject")
+        meta.style = try r.string("style")
+        meta.styleLocation = r["style"]?.location
+        return (meta, end + 1)
+    }
+
+    // MARK: blocks
+
+    private func heading(at index: Int) throws -> Heading? {
+        let line = lines[index]
+        guard line.hasPrefix("#") else { return nil }
+        let hashes = line.prefix { $0 == "#" }.count
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        guard hashes <= 6 else {
+            throw HuibaoError(.markup, "a heading has at most 6 levels (######), found \(hashes) '#'", at: location(index))
+        }
+        var text = String(rest).trimmingLeadingSpaces.trimmingTrailingSpaces
+        var numbered = true
+        if text.hasSuffix("{-}") {
+            numbered = false
+            text = String(text.dropLast(3)).trimmingTrailingSpaces
+        }
+        guard !text.isEmpty else {
+            throw HuibaoError(.markup, "heading has no text", at: location(index), hint: "write the heading after the '#', e.g. `# 总体情况`")
+        }
+        let column = hashes + 1 + (rest.count - rest.trimmingLeadingSpaces.count)
+        return Heading(level: hashes, runs: InlineParser.parse(text, at: location(index, column)),
+                       numbered: numbered, location: location(index))
+    }
+
+    /// Paragraph lines run until a blank line or the start of another block.
+    private func paragraph(at start: Int) -> (Paragraph, Int) {
+        var index = start
+        var pieces: [(String, SourceLocation)] = []
+        while index < lines.count {
+            let line = lines[index]
+            if line.trimmingTrailingSpaces.isEmpty { break }
+            if index > start, startsBlock(line, index) { break }
+            let stripped = line.trimmingLeadingSpaces
+            pieces.append((String(stripped).trimmingTrailingSpaces, location(index, line.count - stripped.count + 1)))
+            index += 1
+        }
+        return (Paragraph(runs: InlineParser.parse(lines: pieces), location: location(start)), index)
+    }
+
+    private func startsBlock(_ line: Substring, _ index: Int) -> Bool {
+        let t = line.trimmingLeadingSpaces
+        return (try? heading(at: index)) != nil || t.hasPrefix("```") || t.hasPrefix("|") || listMarker(line) != nil
+            || t.hasPrefix("Table:") || t.hasPrefix("表：")
+    }
+
+    /// `- `, `* `, `+ ` (bullet) or `12. ` / `12) ` (ordered): the marker's kind, number and length.
+    private func listMarker(_ line: Substring) -> (ordered: Bool, number: Int, length: Int)? {
+        let indent = line.count - line.trimmingLeadingSpaces.count
+        guard indent < 4 else { return nil }
+        let t = line.dropFirst(indent)
+        if let c = t.first, "-*+".contains(c), t.dropFirst().first == " " {
+            if c == "*", t.hasPrefix("**") { return nil }
+            return (false, 0, indent + 2)
+        }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        let after = t.dropFirst(digits.count)
+        guard let d = after.first, d == "." || d == ")", after.dropFirst().first == " " else { return nil }
+        return (true, Int(digits) ?? 1, indent + digits.count + 2)
+    }
+
+    private func list(at start: Int) -> (ListBlock, Int) {
+        let first = listMarker(lines[start])!
+        var items: [Paragraph] = []
+        var index = start
+        while index < lines.count, let marker = listMarker(lines[index]), marker.ordered == first.ordered {
+            let itemLine = index
+            var pieces: [(String, SourceLocation)] = [
+                (String(lines[index].dropFirst(marker.length)).trimmingLeadingSpaces.trimmingTrailingSpaces,
+                 location(index, marker.length + 1)),
+            ]
+            index += 1
+            // Continuation lines (lazy, as Markdown) until a blank line or a new item/block.
+            while index < lines.count, !lines[index].trimmingTrailingSpaces.isEmpty, !startsBlock(lines[index], index) {
+                let stripped = lines[index].trimmingLeadingSpaces
+                pieces.append((String(stripped).trimmingTrailingSpaces, location(index, lines[index].count - stripped.count + 1)))
+                index += 1
+            }
+            items.append(Paragraph(runs: InlineParser.parse(lines: pieces), location: location(itemLine)))
+            // One blank line between items keeps the list going.
+            if index + 1 < lines.count, lines[index].trimmingTrailingSpaces.isEmpty,
+               let next = listMarker(lines[index + 1]), next.ordered == first.ordered {
+                index += 1
+            }
+        }
+        return (ListBlock(ordered: first.ordered, start: first.number, items: items, location: location(start)), index)
+    }
+
+    private func table(at start: Int, caption: [TextRun]?) throws -> (Table, Int) {
+        var index = start
+        var rows: [[[TextRun]]] = []
+        var alignments: [Table.ColumnAlignment]?
+        var headerRows = 0
+        while index < lines.count, lines[index].trimmingLeadingSpaces.hasPrefix("|") {
+            let cells = splitCells(lines[index], lineIndex: index)
+            if alignments == nil, let a = delimiterRow(cells.map(\.0)) {
+                guard index == start + 1 else {
+                    throw HuibaoError(.markup, "a table's delimiter row (|---|---|) must be its second line", at: location(index))
+                }
+                alignments = a
+                headerRows = 1
+            } else {
+                rows.append(cells.map { InlineParser.parse($0.0, at: $0.1) })
+            }
+            index += 1
+        }
+        guard let alignments else {
+            throw HuibaoError(.markup, "a pipe table needs a delimiter row such as |---|---:| under its header",
+                              at: location(start), hint: "the second line of the table says how columns align: --- left, ---: right, :---: centre")
+        }
+        let columns = alignments.count
+        for (offset, row) in rows.enumerated() where row.count != columns {
+            let lineIndex = start + offset + (offset >= headerRows ? 1 : 0)
+            throw HuibaoError(.markup, "table row has \(row.count) cells but the header has \(columns)", at: location(lineIndex))
+        }
+        let header = Array(rows.prefix(headerRows)).first ?? []
+        return (Table(caption: caption, header: header, rows: Array(rows.dropFirst(headerRows)),
+                      alignments: alignments, location: location(start)), index)
+    }
+
+    /// Cells of a `| a | b |` line; `\|` is a literal bar inside a cell.
+    private func splitCells(_ line: Substring, lineIndex: Int) -> [(String, SourceLocation)] {
+        var cells: [(String, SourceLocation)] = []
+        var current = ""
+        var cellStart = 0
+        var column = 0
+        var escaped = false
+        var chars = Array(line.trimmingTrailingSpaces)
+        let leading = line.count - line.trimmingLeadingSpaces.count
+        chars.removeFirst(leading + 1)
+        column = leading + 1
+        for c in chars {
+            column += 1
+            if escaped { current.append(c); escaped = false; continue }
+            if c == "\\" { current.append(c); escaped = true; continue }
+            if c == "|" {
+                let text = current.trimmingLeadingSpaces.trimmingTrailingSpaces
+                let lead = current.count - current.trimmingLeadingSpaces.count
+                cells.append((text, location(lineIndex, cellStart + lead + 2)))
+                current = ""
+                cellStart = column
+                continue
+            }
+            current.append(c)
+        }
+        let rest = current.trimmingLeadingSpaces.trimmingTrailingSpaces
+        if !rest.isEmpty { cells.append((rest, location(lineIndex, cellStart + 2))) }
+        return cells
+    }
+
+    private func delimiterRow(_ cells: [String]) -> [Table.ColumnAlignment]? {
+        var result: [Table.ColumnAlignment] = []
+        for cell in cells {
+            let body = cell.trimmingCharacters(in: ":")
+            guard body.count >= 1, body.allSatisfy({ $0 == "-" }) else { return nil }
+            let left = cell.hasPrefix(":"), right = cell.hasSuffix(":")
+            result.append(left && right ? .center : right ? .right : .left)
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// A fenced directive: ```pagebreak``` (more kinds come with charts, cover and TOC).
+    private func directive(at start: Int) throws -> (Block, Int) {
+        let opener = lines[start].trimmingLeadingSpaces.trimmingTrailingSpaces
+        let name = opener.dropFirst(3).trimmingLeadingSpaces.trimmingTrailingSpaces
+        guard let end = lines.indices.dropFirst(start + 1).first(where: { lines[$0].trimmingTrailingSpaces.trimmingLeadingSpaces == "```" }) else {
+            throw HuibaoError(.markup, "directive block opened with ``` is never closed", at: location(start))
+        }
+        switch name {
+        case "pagebreak":
+            return (.pageBreak(location(start)), end + 1)
+        default:
+            throw HuibaoError(.markup, "unknown directive '\(name)'", at: location(start, 4),
+                              hint: "known directives: pagebreak")
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingTrailingSpaces: String {
+        var s = String(self)
+        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
+        return s
+    }
+    var trimmingLeadingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" })
+    }
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,34 @@
+import HuibaoCore
+
+/// A laid-out page: positioned lines of text and drawings, in points from the top left.
+public struct Page {
+    public var items: [PageItem] = []
+    /// 1-based page number.
+    public var number: Int
+}
+
+public enum PageItem {
+    /// Line `line` of a composed paragraph, its left edge at `x`, its baseline at `baseline`.
+    case text(ComposedParagraph, line: Int, x: Double, baseline: Double)
+    case rule(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: RGBColor)
+    case fill(x: Double, y: Double, width: Double, height: Double, color: RGBColor)
+}
+
+/// A heading as it appears in the PDF outline (bookmarks).
+public struct OutlineEntry: Sendable {
+    public var level: Int
+    public var title: String
+    /// 0-based page index.
+    public var pageIndex: Int
+    public var y: Double
+}
+
+/// What the layout stage hands to the output stage.
+public struct LaidOutDocument {
+    public var pages: [Page]
+    public var outline: [OutlineEntry]
+    public var meta: DocumentMeta
+    public var pageWidthPt: Double
+    public var pageHeightPt: Double
+    public var fallbacks: [FontFallback]
+}

@@ -1,0 +1,114 @@
+import HuibaoCore
+
+/// Tables: caption above (表1 …), column widths from content, cells composed like paragraphs,
+/// rows kept whole, the header row repeated on every page the table spans.
+struct TableLayout {
+    let style: Style
+    let composer: ParagraphComposer
+    let layout: DocumentLayout
+
+    private struct Row {
+        var cells: [ComposedParagraph]
+        var height: Double
+    }
+
+    func place(_ table: Table, number: Int, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
+        let ts = style.table
+        let widths = try columnWidths(table, measure: flow.measure)
+        let header = try row(table.header, widths: widths, text: ts.header, alignments: nil)
+        let rows = try table.rows.map { try row($0, widths: widths, text: ts.cell, alignments: table.alignments) }
+        for r in [header] + rows { for c in r.cells { fallbacks += c.fallbacks } }
+
+        var caption: ComposedParagraph?
+        if let runs = table.caption {
+            let label = TextRun(text: "表\(number) ", location: runs.first?.location ?? table.location)
+            caption = try layout.compose([label] + runs, ts.caption, measure: flow.measure, align: .center)
+        }
+        let captionHeight = caption.map { Double($0.lines.count) * ts.caption.linePitchPt + ts.caption.spaceBeforePt + ts.caption.spaceAfterPt } ?? 0
+        let firstRow = rows.first?.height ?? 0
+        if !flow.atPageTop, captionHeight + header.height + firstRow > flow.remaining { flow.newPage() }
+        flow.addSpace(ts.caption.spaceBeforePt)
+        if let caption {
+            flow.placeLines(caption, 0..<caption.lines.count, x: flow.left, text: ts.caption)
+            flow.advance(ts.caption.spaceAfterPt)
+        }
+        draw(header, widths: widths, text: ts.header, fill: ts.headerFill, &flow)
+        for r in rows {
+            if r.height > flow.remaining, !flow.atPageTop {
+                flow.newPage()
+                draw(header, widths: widths, text: ts.header, fill: ts.headerFill, &flow)
+            }
+            draw(r, widths: widths, text: ts.cell, fill: nil, &flow)
+        }
+        flow.addSpace(style.body.linePitchPt / 2)
+    }
+
+    private func row(_ cells: [[TextRun]], widths: [Double], text: TextStyle, alignments: [Table.ColumnAlignment]?) throws -> Row {
+        var composed: [ComposedParagraph] = []
+        for (i, runs) in cells.enumerated() {
+            let align: Alignment
+            switch alignments?[i] {
+            case .right?: align = .right
+            case .center?: align = .center
+            case .left?: align = .justify
+            case nil: align = text.align
+            }
+            composed.append(try layout.compose(runs, text, measure: widths[i] - 2 * style.table.cellPaddingPt, align: align))
+        }
+        let lines = composed.map(\.lines.count).max() ?? 1
+        return Row(cells: composed, height: Double(max(lines, 1)) * text.linePitchPt + 2 * style.table.cellPaddingPt)
+    }
+
+    private func draw(_ row: Row, widths: [Double], text: TextStyle, fill: RGBColor?, _ flow: inout PageFlow) {
+        let ts = style.table
+        let top = flow.y
+        let totalWidth = widths.reduce(0, +)
+        if let fill { flow.add(.fill(x: flow.left, y: top, width: totalWidth, height: row.height, color: fill)) }
+        var x = flow.left
+        let lineColor = RGBColor(red: 0.25, green: 0.25, blue: 0.25)
+        for (i, cell) in row.cells.enumerated() {
+            // Vertically centred in the row.
+            let cellHeight = Double(cell.lines.count) * text.linePitchPt
+            var boxTop = top + (row.height - cellHeight) / 2
+            for line in 0..<cell.lines.count {
+                flow.add(.text(cell, line: line, x: x + ts.cellPaddingPt, baseline: PageFlow.baseline(boxTop: boxTop, text: text)))
+                boxTop += text.linePitchPt
+            }
+            flow.add(.rule(from: (x, top), to: (x, top + row.height), width: ts.ruleWidthPt, color: lineColor))
+            x += widths[i]
+        }
+        flow.add(.rule(from: (x, top), to: (x, top + row.height), width: ts.ruleWidthPt, color: lineColor))
+        flow.add(.rule(from: (flow.left, top), to: (x, top), width: ts.ruleWidthPt, color: lineColor))
+        flow.add(.rule(from: (flow.left, top + row.height), to: (x, top + row.height), width: ts.ruleWidthPt, color: lineColor))
+        flow.advance(row.height)
+    }
+
+    /// Each column gets at least its longest word and, room permitting, its longest line;
+    /// the table fills the measure.
+    private func columnWidths(_ table: Table, measure: Double) throws -> [Double] {
+        let ts = style.table
+        let pad = 2 * ts.cellPaddingPt
+        let columns = table.alignments.count
+        var natural = Array(repeating: 0.0, count: columns)
+        var minimum = Array(repeating: 0.0, count: columns)
+        for (rowIndex, cells) in ([table.header] + table.rows).enumerated() {
+            let text = rowIndex == 0 ? ts.header : ts.cell
+            for (i, runs) in cells.enumerated() {
+                let one = try layout.compose(runs, text, measure: 10_000, align: .left)
+                let width = one.lines.map(\.naturalWidth).max() ?? 0
+                natural[i] = max(natural[i], width + pad)
+                // A cell may wrap, but not below four characters (or its whole text).
+                minimum[i] = max(minimum[i], min(width, 4 * text.sizePt) + pad)
+            }
+        }
+        let totalNatural = natural.reduce(0, +)
+        if totalNatural <= measure {
+            let extra = (measure - totalNatural) / Double(columns)
+            return natural.map { $0 + extra }
+        }
+        let totalMinimum = minimum.reduce(0, +)
+        guard totalMinimum < measure else { return minimum.map { $0 * measure / totalMinimum } }
+        let share = (measure - totalMinimum) / (totalNatural - totalMinimum)
+        return zip(minimum, natural).map { $0 + ($1 - $0) * share }
+    }
+}

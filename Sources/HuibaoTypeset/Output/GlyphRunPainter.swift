@@ -1,0 +1,71 @@
+import CPangoCairo
+import HuibaoCore
+
+/// Draws composed lines with `pango_cairo_show_glyph_item`, which hands cairo the text and
+/// the cluster map, so copy/paste gives back exactly the source text (no inserted spaces).
+enum GlyphRunPainter {
+    /// Draws line `index` of `paragraph` with its left edge (before any indent) at `x` and
+    /// its baseline at `baseline`.
+    static func draw(_ paragraph: ComposedParagraph, line index: Int, x: Double, baseline: Double, on cr: OpaquePointer) {
+        let shaped = paragraph.shaped
+        let line = paragraph.lines[index]
+        let atoms = shaped.atoms
+        var runStart = line.start
+        while runStart <= line.end {
+            var runEnd = runStart
+            while runEnd < line.end, atoms[runEnd + 1].item == atoms[runStart].item, atoms[runEnd + 1].span == atoms[runStart].span {
+                runEnd += 1
+            }
+            // Spaces carry no ink; a run of only spaces is skipped (they stay in the text of runs around them).
+            if !(runStart...runEnd).allSatisfy({ atoms[$0].kind == .space }) {
+                drawRun(shaped, line, runStart, runEnd, x: x + line.indent, baseline: baseline, cr: cr)
+            }
+            runStart = runEnd + 1
+        }
+    }
+
+    private static func drawRun(_ shaped: ShapedParagraph, _ line: ComposedLine, _ first: Int, _ last: Int,
+                                x: Double, baseline: Double, cr: OpaquePointer) {
+        let atoms = shaped.atoms
+        let sourceItem = shaped.items[atoms[first].item]
+        let source = shaped.glyphs[atoms[first].item].pointee
+        guard let item = pango_item_copy(sourceItem) else { return }
+        let byteStart = atoms[first].byteStart, byteEnd = atoms[last].byteEnd
+        let shift = Int32(byteStart - Int(sourceItem.pointee.offset))
+        item.pointee.offset = Int32(byteStart)
+        item.pointee.length = Int32(byteEnd - byteStart)
+        item.pointee.num_chars = Int32(String(decoding: UnsafeRawBufferPointer(start: shaped.text + byteStart, count: byteEnd - byteStart),
+                                              as: UTF8.self).unicodeScalars.count)
+        let glyphCount = atoms[first...last].reduce(0) { $0 + $1.glyphEnd - $1.glyphStart }
+        let gs = pango_glyph_string_new()!
+        pango_glyph_string_set_size(gs, Int32(glyphCount))
+        var g = 0
+        for a in first...last {
+            let atom = atoms[a]
+            let position = line.positions[a - line.start]
+            let nextPosition = a < line.end ? line.positions[a + 1 - line.start] : position + atom.width
+            var used: Int32 = 0
+            for k in atom.glyphStart..<atom.glyphEnd {
+                var info = source.glyphs[k]
+                if k == atom.glyphStart { info.geometry.x_offset -= Int32((atom.leftTrim * Double(PANGO_SCALE)).rounded()) }
+                if k == atom.glyphEnd - 1 {
+                    // The last glyph of the cluster carries the cluster's placed advance.
+                    let total = Int32(((nextPosition - position) * Double(PANGO_SCALE)).rounded())
+                    info.geometry.width = total - used
+                } else {
+                    used += info.geometry.width
+                }
+                gs.pointee.glyphs[g] = info
+                gs.pointee.log_clusters[g] = source.log_clusters[k] - shift
+                g += 1
+            }
+        }
+        var glyphItem = PangoGlyphItem(item: item, glyphs: gs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
+        let span = shaped.spans[atoms[first].span]
+        cairo_set_source_rgb(cr, span.color.red, span.color.green, span.color.blue)
+        cairo_move_to(cr, x + line.positions[first - line.start], baseline)
+        pango_cairo_show_glyph_item(cr, shaped.text, &glyphItem)
+        pango_glyph_string_free(gs)
+        pango_item_free(item)
+    }
+}

@@ -1,0 +1,102 @@
+import CPangoCairo
+import Foundation
+import HuibaoCore
+
+/// Draws laid-out pages into a PDF with cairo: fonts embedded as subsets (cairo does that),
+/// outline from the headings, Title/Author/Subject, a fixed creation date for reproducible
+/// bytes, and an atomic write (temporary file, then rename).
+public struct PDFWriter {
+    /// The creation date written into the PDF (ISO 8601). Fixed by default so that the same
+    /// input gives the same bytes; `SOURCE_DATE_EPOCH` or a real date may replace it.
+    public var creationDate: String
+
+    public static let fixedCreationDate = "2000-01-01T00:00:00Z"
+
+    public init(creationDate: String = PDFWriter.fixedCreationDate) {
+        self.creationDate = creationDate
+    }
+
+    /// Writes the PDF to `path`; on any failure nothing is left at `path` (an existing
+    /// file there is untouched).
+    public func write(_ document: LaidOutDocument, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HuibaoError(.output, "cannot write \(path): the folder \(directory) does not exist",
+                              hint: "create it first (mkdir -p \(directory)) or choose another -o path")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw HuibaoError(.output, "cannot write \(path): the folder \(directory) is not writable")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        do {
+            try draw(document, to: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw HuibaoError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private func draw(_ document: LaidOutDocument, to path: String) throws {
+        guard let surface = cairo_pdf_surface_create(path, document.pageWidthPt, document.pageHeightPt),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw HuibaoError(.output, "cannot create the PDF file \(path)")
+        }
+        defer { cairo_surface_destroy(surface) }
+        setMetadata(document.meta, surface)
+        let cr = cairo_create(surface)!
+        for page in document.pages {
+            for item in page.items { draw(item, cr) }
+            cairo_show_page(cr)
+        }
+        addOutline(document.outline, surface)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw HuibaoError(.output, "cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+
+    private func draw(_ item: PageItem, _ cr: OpaquePointer) {
+        switch item {
+        case .text(let paragraph, let line, let x, let baseline):
+            GlyphRunPainter.draw(paragraph, line: line, x: x, baseline: baseline, on: cr)
+        case .rule(let from, let to, let width, let color):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            cairo_set_line_width(cr, width)
+            cairo_move_to(cr, from.x, from.y)
+            cairo_line_to(cr, to.x, to.y)
+            cairo_stroke(cr)
+        case .fill(let x, let y, let width, let height, let color):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            cairo_rectangle(cr, x, y, width, height)
+            cairo_fill(cr)
+        }
+    }
+
+    private func setMetadata(_ meta: DocumentMeta, _ surface: OpaquePointer) {
+        if let title = meta.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+        if let author = meta.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
+        if let subject = meta.subject ?? meta.subtitle { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Huibao")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate)
+    }
+
+    /// Bookmarks mirror the heading tree: each entry's parent is the nearest shallower one.
+    private func addOutline(_ entries: [OutlineEntry], _ surface: OpaquePointer) {
+        var stack: [(level: Int, id: Int32)] = []
+        for entry in entries {
+            while let last = stack.last, last.level >= entry.level { stack.removeLast() }
+            let parent = stack.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let target = String(format: "page=%d pos=[0 %.2f]", entry.pageIndex + 1, entry.y)
+            let flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, target, flags)
+            stack.append((entry.level, id))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import HuibaoCore
+
+/// A piece of a paragraph with one font and colour: the composer's input.
+public struct TextSpan: Sendable {
+    public var text: String
+    public var role: String
+    public var sizePt: Double
+    public var bold: Bool
+    public var color: RGBColor
+    public var location: SourceLocation?
+
+    public init(text: String, role: String, sizePt: Double, bold: Bool = false, color: RGBColor = .black,
+                location: SourceLocation? = nil) {
+        self.text = text
+        self.role = role
+        self.sizePt = sizePt
+        self.bold = bold
+        self.color = color
+        self.location = location
+    }
+}
+
+/// How one paragraph is to be set.
+public struct ParagraphFormat: Sendable {
+    /// Line length in points.
+    public var measurePt: Double
+    public var firstLineIndentPt: Double
+    public var align: Alignment
+    public var typography: Typography
+    /// Grid mode: the advance of every full-width character (GB/T 9704: 156 mm / 28).
+    public var gridPitchPt: Double?
+
+    public init(measurePt: Double, firstLineIndentPt: Double = 0, align: Alignment = .justify,
+                typography: Typography, gridPitchPt: Double? = nil) {
+        self.measurePt = measurePt
+        self.firstLineIndentPt = firstLineIndentPt
+        self.align = align
+        self.typography = typography
+        self.gridPitchPt = gridPitchPt
+    }
+}

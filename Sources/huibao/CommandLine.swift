@@ -1,0 +1,112 @@
+/// The parsed command line of `huibao`.
+struct Invocation {
+    enum Command {
+        case help(topic: String?)
+        case version
+        case render(RenderArguments)
+    }
+
+    struct RenderArguments {
+        var input: String
+        var data: [String] = []
+        var style: String?
+        var output: String?
+        var allowFontFallback = false
+        var realDate = false
+    }
+
+    struct UsageError: Error {
+        var message: String
+    }
+
+    static func parse(_ arguments: [String]) throws -> Command {
+        guard let command = arguments.first else { return .help(topic: nil) }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "-h", "--help", "help": return .help(topic: rest.first)
+        case "--version", "version": return .version
+        case "render":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "render") }
+            return .render(try parseRender(rest))
+        default:
+            throw UsageError(message: "unknown command '\(command)'")
+        }
+    }
+
+    private static func parseRender(_ arguments: [String]) throws -> RenderArguments {
+        var input: String?
+        var result = RenderArguments(input: "")
+        var i = 0
+        func value(_ option: String) throws -> String {
+            i += 1
+            guard i < arguments.count, !arguments[i].hasPrefix("-") || arguments[i] == "-" else {
+                throw UsageError(message: "\(option) needs a value")
+            }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            let argument = arguments[i]
+            switch argument {
+            case "--data", "-d": result.data.append(try value(argument))
+            case "--style", "-s": result.style = try value(argument)
+            case "--output", "-o": result.output = try value(argument)
+            case "--allow-font-fallback": result.allowFontFallback = true
+            case "--real-date": result.realDate = true
+            default:
+                if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)' for render") }
+                guard input == nil else { throw UsageError(message: "render takes one input file, got '\(input!)' and '\(argument)'") }
+                input = argument
+            }
+            i += 1
+        }
+        guard let input else { throw UsageError(message: "render needs an input file (a .md markup file or a template)") }
+        result.input = input
+        return result
+    }
+
+    static let generalHelp = """
+    huibao — print-ready Chinese reports from data and a template
+
+    USAGE
+      huibao render TEMPLATE --data FILE [--data FILE …] [--style NAME] -o OUT.pdf
+      huibao render FILE.md -o OUT.pdf
+      huibao help render
+
+    COMMANDS
+      render     fill a template with data (or read a markup file) and write a PDF
+
+    OPTIONS
+      -h, --help     show this help
+      --version      show the version
+
+    EXIT CODES
+      0 the PDF was written · 1 bad input (the message says where) · 2 wrong command line
+
+    Examples:
+      huibao render samples/annual-report/report.md.j2 --data samples/annual-report/data.yaml -o out/annual-report.pdf
+      huibao render notes.md -o notes.pdf
+    """
+
+    static let renderHelp = """
+    huibao render — write a PDF from report markup or from a template and data
+
+    USAGE
+      huibao render INPUT [--data FILE …] [--style NAME|FILE.yaml] [-o OUT.pdf]
+
+    INPUT
+      A .md file is report markup (front matter, # headings, paragraphs, lists, tables).
+      Any other file (e.g. report.md.j2) is a Jinja-like template; --data files fill it.
+
+    OPTIONS
+      -d, --data FILE          YAML (.yaml/.yml) or JSON data; several are merged, later ones win
+      -s, --style NAME         built-in style (report) or a style file; overrides the front matter
+      -o, --output OUT.pdf     where to write (default: INPUT's name with .pdf, in this folder)
+      --allow-font-fallback    set characters that no font of their role has in another face
+                               (a warning names them) instead of stopping
+      --real-date              write today's date as the PDF creation date (default: a fixed
+                               date, so the same input always gives the same bytes)
+
+    The PDF is written to a temporary file and renamed: a failed run never leaves a
+    half-written file behind, and an existing OUT.pdf stays as it was.
+    """
+}

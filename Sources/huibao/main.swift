@@ -1,0 +1,66 @@
+import Foundation
+import Huibao
+import HuibaoCore
+
+/// `huibao`: exit 0 when the PDF is written, 1 for bad input, 2 for a wrong command line.
+func run() -> Int32 {
+    let command: Invocation.Command
+    do {
+        command = try Invocation.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch let error as Invocation.UsageError {
+        printError("huibao: \(error.message)\nRun `huibao --help` for usage.")
+        return 2
+    } catch {
+        printError("huibao: \(error)")
+        return 2
+    }
+    switch command {
+    case .help(let topic):
+        print(topic == "render" ? Invocation.renderHelp : Invocation.generalHelp)
+        return 0
+    case .version:
+        print("huibao \(huibaoVersion)")
+        return 0
+    case .render(let arguments):
+        return render(arguments)
+    }
+}
+
+let huibaoVersion = "0.1.0"
+
+func render(_ arguments: Invocation.RenderArguments) -> Int32 {
+    let output = arguments.output ?? defaultOutput(for: arguments.input)
+    do {
+        var options = RenderOptions()
+        options.allowFontFallback = arguments.allowFontFallback
+        if arguments.realDate {
+            options.creationDate = ISO8601DateFormatter().string(from: Date())
+        } else if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            options.creationDate = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+        }
+        let renderer = try Renderer(options: options)
+        let request = RenderRequest(input: arguments.input, data: arguments.data, style: arguments.style)
+        let result = try renderer.render(request, to: output)
+        for note in result.fallbacks { printError(note) }
+        print("wrote \(output) (\(result.pageCount) page\(result.pageCount == 1 ? "" : "s"))")
+        return 0
+    } catch let error as HuibaoError {
+        printError(error.description)
+        return error.kind == .usage ? 2 : 1
+    } catch {
+        printError("error: \(error)")
+        return 1
+    }
+}
+
+func defaultOutput(for input: String) -> String {
+    var name = URL(fileURLWithPath: input).lastPathComponent
+    for suffix in [".j2", ".jinja", ".md", ".txt"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+    return name + ".pdf"
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+exit(run())
