@@ -105,7 +105,8 @@ enum StyleDecoder {
                 throw HuibaoError(.style, "each heading style needs a level from 1 to 6", at: item.location)
             }
             var t = try text(h, defaults: body, extraKeys: ["level", "numbering"])
-            if h["align"] == nil { t.align = .left }
+            // A heading that wraps is justified like body text; its last line stays flush left.
+            if h["align"] == nil { t.align = .justify }
             result.append(HeadingStyle(level: level, text: t, numbering: try h.string("numbering") ?? ""))
         }
         return result.sorted { $0.level < $1.level }

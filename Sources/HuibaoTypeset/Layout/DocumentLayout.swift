@@ -126,19 +126,16 @@ public struct DocumentLayout {
         }
     }
 
+    /// List items are set as Chinese documents set them: each item a paragraph with the usual
+    /// 2-字 first-line indent and its marker (1. or •) in front, wrapped lines at the margin.
     private func place(_ list: ListBlock, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
         let body = style.body
-        let hang = 2 * body.sizePt
         for (index, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(list.start + index)." : "•"
-            let markerRun = TextRun(text: marker, location: item.location)
-            let markerText = try compose([markerRun], body, measure: hang, align: .left)
-            let composed = try compose(item.runs, body, measure: flow.measure - hang)
+            let marker = list.ordered ? "\(list.start + index)." : "• "
+            let runs = [TextRun(text: marker, location: item.location)] + item.runs
+            let composed = try compose(runs, body, measure: flow.measure, indentEm: body.firstLineIndentEm)
             fallbacks += composed.fallbacks
-            if flow.remaining < body.linePitchPt * min(2, Double(composed.lines.count)), !flow.atPageTop { flow.newPage() }
-            flow.add(.text(markerText, line: 0, x: flow.left + (list.ordered ? 0 : body.sizePt / 2),
-                           baseline: PageFlow.baseline(boxTop: flow.y, text: body)))
-            placeParagraph(composed, x: flow.left + hang, text: body, &flow)
+            placeParagraph(composed, x: flow.left, text: body, &flow)
         }
     }
 

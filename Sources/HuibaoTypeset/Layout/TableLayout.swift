@@ -9,14 +9,18 @@ struct TableLayout {
 
     private struct Row {
         var cells: [ComposedParagraph]
+        /// Where each cell's text starts, from the cell's left edge.
+        var insets: [Double]
         var height: Double
     }
 
     func place(_ table: Table, number: Int, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
         let ts = style.table
-        let widths = try columnWidths(table, measure: flow.measure)
-        let header = try row(table.header, widths: widths, text: ts.header, alignments: nil)
-        let rows = try table.rows.map { try row($0, widths: widths, text: ts.cell, alignments: table.alignments) }
+        let (widths, bodyNatural) = try columnWidths(table, measure: flow.measure)
+        let header = try row(table.header, widths: widths, blockWidths: nil, text: ts.header, alignments: nil)
+        let rows = try table.rows.map {
+            try row($0, widths: widths, blockWidths: bodyNatural, text: ts.cell, alignments: table.alignments)
+        }
         for r in [header] + rows { for c in r.cells { fallbacks += c.fallbacks } }
 
         var caption: ComposedParagraph?
@@ -43,20 +47,30 @@ struct TableLayout {
         flow.addSpace(style.body.linePitchPt / 2)
     }
 
-    private func row(_ cells: [[TextRun]], widths: [Double], text: TextStyle, alignments: [Table.ColumnAlignment]?) throws -> Row {
+    /// A right-aligned (numeric) column is set as a block as wide as its widest cell, centred
+    /// in the column: the figures align on their right edge and keep clear of the neighbours.
+    private func row(_ cells: [[TextRun]], widths: [Double], blockWidths: [Double]?, text: TextStyle,
+                     alignments: [Table.ColumnAlignment]?) throws -> Row {
         var composed: [ComposedParagraph] = []
+        var insets: [Double] = []
+        let pad = style.table.cellPaddingPt
         for (i, runs) in cells.enumerated() {
+            let inner = widths[i] - 2 * pad
+            var measure = inner
             let align: Alignment
             switch alignments?[i] {
-            case .right?: align = .right
+            case .right?:
+                align = .right
+                measure = min(inner, blockWidths?[i] ?? inner)
             case .center?: align = .center
             case .left?: align = .justify
             case nil: align = text.align
             }
-            composed.append(try layout.compose(runs, text, measure: widths[i] - 2 * style.table.cellPaddingPt, align: align))
+            composed.append(try layout.compose(runs, text, measure: measure, align: align))
+            insets.append(pad + (inner - measure) / 2)
         }
         let lines = composed.map(\.lines.count).max() ?? 1
-        return Row(cells: composed, height: Double(max(lines, 1)) * text.linePitchPt + 2 * style.table.cellPaddingPt)
+        return Row(cells: composed, insets: insets, height: Double(max(lines, 1)) * text.linePitchPt + 2 * pad)
     }
 
     private func draw(_ row: Row, widths: [Double], text: TextStyle, fill: RGBColor?, _ flow: inout PageFlow) {
@@ -71,7 +85,7 @@ struct TableLayout {
             let cellHeight = Double(cell.lines.count) * text.linePitchPt
             var boxTop = top + (row.height - cellHeight) / 2
             for line in 0..<cell.lines.count {
-                flow.add(.text(cell, line: line, x: x + ts.cellPaddingPt, baseline: PageFlow.baseline(boxTop: boxTop, text: text)))
+                flow.add(.text(cell, line: line, x: x + row.insets[i], baseline: PageFlow.baseline(boxTop: boxTop, text: text)))
                 boxTop += text.linePitchPt
             }
             flow.add(.rule(from: (x, top), to: (x, top + row.height), width: ts.ruleWidthPt, color: lineColor))
@@ -85,30 +99,33 @@ struct TableLayout {
 
     /// Each column gets at least its longest word and, room permitting, its longest line;
     /// the table fills the measure.
-    private func columnWidths(_ table: Table, measure: Double) throws -> [Double] {
+    private func columnWidths(_ table: Table, measure: Double) throws -> (widths: [Double], bodyNatural: [Double]) {
         let ts = style.table
         let pad = 2 * ts.cellPaddingPt
         let columns = table.alignments.count
         var natural = Array(repeating: 0.0, count: columns)
         var minimum = Array(repeating: 0.0, count: columns)
+        var bodyNatural = Array(repeating: 0.0, count: columns)
         for (rowIndex, cells) in ([table.header] + table.rows).enumerated() {
             let text = rowIndex == 0 ? ts.header : ts.cell
             for (i, runs) in cells.enumerated() {
                 let one = try layout.compose(runs, text, measure: 10_000, align: .left)
                 let width = one.lines.map(\.naturalWidth).max() ?? 0
                 natural[i] = max(natural[i], width + pad)
-                // A cell may wrap, but not below four characters (or its whole text).
-                minimum[i] = max(minimum[i], min(width, 4 * text.sizePt) + pad)
+                if rowIndex > 0 { bodyNatural[i] = max(bodyNatural[i], width) }
+                // Short data cells (增长42.2%) should not wrap; header cells and long texts may.
+                let floor = (rowIndex == 0 ? 2 : 8) * text.sizePt
+                minimum[i] = max(minimum[i], min(width, floor) + pad)
             }
         }
         let totalNatural = natural.reduce(0, +)
         if totalNatural <= measure {
             let extra = (measure - totalNatural) / Double(columns)
-            return natural.map { $0 + extra }
+            return (natural.map { $0 + extra }, bodyNatural)
         }
         let totalMinimum = minimum.reduce(0, +)
-        guard totalMinimum < measure else { return minimum.map { $0 * measure / totalMinimum } }
+        guard totalMinimum < measure else { return (minimum.map { $0 * measure / totalMinimum }, bodyNatural) }
         let share = (measure - totalMinimum) / (totalNatural - totalMinimum)
-        return zip(minimum, natural).map { $0 + ($1 - $0) * share }
+        return (zip(minimum, natural).map { $0 + ($1 - $0) * share }, bodyNatural)
     }
 }
