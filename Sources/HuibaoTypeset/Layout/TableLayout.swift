@@ -58,7 +58,9 @@ struct TableLayout {
             let inner = widths[i] - 2 * pad
             var measure = inner
             let align: Alignment
-            switch alignments?[i] {
+            // A placeholder (— or …) stands in the middle of its cell, whatever the column.
+            let isPlaceholder = !runs.plainText.isEmpty && runs.plainText.allSatisfy { "—–-…".contains($0) }
+            switch isPlaceholder ? .center : alignments?[i] {
             case .right?:
                 align = .right
                 measure = min(inner, blockWidths?[i] ?? inner)
@@ -113,8 +115,10 @@ struct TableLayout {
                 let width = one.lines.map(\.naturalWidth).max() ?? 0
                 natural[i] = max(natural[i], width + pad)
                 if rowIndex > 0 { bodyNatural[i] = max(bodyNatural[i], width) }
-                // Short data cells (增长42.2%) should not wrap; header cells and long texts may.
-                let floor = (rowIndex == 0 ? 2 : 8) * text.sizePt
+                // A figure never wraps (增长42.2%, 4,862.7); header cells and texts may, down
+                // to two or four characters.
+                let isFigure = rowIndex > 0 && runs.plainText.contains { $0.isASCII && $0.isNumber }
+                let floor = isFigure ? width : (rowIndex == 0 ? 2 : 4) * text.sizePt
                 minimum[i] = max(minimum[i], min(width, floor) + pad)
             }
         }
