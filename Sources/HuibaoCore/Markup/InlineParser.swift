@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline markup: `**strong**` and backslash escapes of ASCII punctuation (as CommonMark).
 enum InlineParser {
     /// One source line of text starting at `location`.
@@ -76,6 +78,13 @@ enum InlineParser {
 /// a table cell, emphasis or a directive (issue: data escaping).
 public enum MarkupEscaper {
     public static func escape(_ text: String) -> String {
+        var out = escapeCharacters(text)
+        // `Table:` at a line start would make the line a caption.
+        if out.hasPrefix("Table:") { out.insert("\\", at: out.index(out.startIndex, offsetBy: 5)) }
+        return out.replacingOccurrences(of: "\nTable:", with: "\nTable\\:")
+    }
+
+    private static func escapeCharacters(_ text: String) -> String {
         var out = ""
         var atLineStart = true
         for c in text {

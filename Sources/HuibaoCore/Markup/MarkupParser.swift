@@ -39,10 +39,10 @@ public struct MarkupParser {
                 let (block, next) = try directive(at: index)
                 blocks.append(block); index = next; continue
             }
-            if trimmed.hasPrefix("Table:") || trimmed.hasPrefix("表：") {
-                let prefixLength = trimmed.hasPrefix("Table:") ? 6 : 2
-                let text = String(trimmed.dropFirst(prefixLength)).trimmingLeadingSpaces
-                pendingCaption = InlineParser.parse(text, at: location(index, prefixLength + 1))
+            if trimmed.hasPrefix("Table:") {
+                let rest = trimmed.dropFirst(6)
+                let text = rest.trimmingLeadingSpaces
+                pendingCaption = InlineParser.parse(text, at: location(index, 7 + rest.count - text.count))
                 index += 1
                 guard index < lines.count, lines[index].trimmingLeadingSpaces.hasPrefix("|") else {
                     throw HuibaoError(.markup, "a table caption must be followed directly by a pipe table",
@@ -132,7 +132,7 @@ public struct MarkupParser {
     private func startsBlock(_ line: Substring, _ index: Int) -> Bool {
         let t = line.trimmingLeadingSpaces
         return (try? heading(at: index)) != nil || t.hasPrefix("```") || t.hasPrefix("|") || listMarker(line) != nil
-            || t.hasPrefix("Table:") || t.hasPrefix("表：")
+            || t.hasPrefix("Table:")
     }
 
     /// `- `, `* `, `+ ` (bullet) or `12. ` / `12) ` (ordered): the marker's kind, number and length.
@@ -210,33 +210,31 @@ public struct MarkupParser {
                       alignments: alignments, location: location(start)), index)
     }
 
-    /// Cells of a `| a | b |` line; `\|` is a literal bar inside a cell.
+    /// Cells of a `| a | b |` line; `\|` is a literal bar inside a cell. Each cell's location
+    /// is the column of its first character.
     private func splitCells(_ line: Substring, lineIndex: Int) -> [(String, SourceLocation)] {
         var cells: [(String, SourceLocation)] = []
         var current = ""
-        var cellStart = 0
-        var column = 0
+        var textColumn: Int?
         var escaped = false
-        var chars = Array(line.trimmingTrailingSpaces)
-        let leading = line.count - line.trimmingLeadingSpaces.count
-        chars.removeFirst(leading + 1)
-        column = leading + 1
-        for c in chars {
-            column += 1
-            if escaped { current.append(c); escaped = false; continue }
-            if c == "\\" { current.append(c); escaped = true; continue }
-            if c == "|" {
-                let text = current.trimmingLeadingSpaces.trimmingTrailingSpaces
-                let lead = current.count - current.trimmingLeadingSpaces.count
-                cells.append((text, location(lineIndex, cellStart + lead + 2)))
-                current = ""
-                cellStart = column
-                continue
-            }
-            current.append(c)
+        let chars = Array(line.trimmingTrailingSpaces)
+        guard let firstBar = chars.firstIndex(of: "|") else { return [] }
+        func finish() {
+            let text = current.trimmingTrailingSpaces
+            cells.append((text, location(lineIndex, textColumn ?? 1)))
+            current = ""
+            textColumn = nil
         }
-        let rest = current.trimmingLeadingSpaces.trimmingTrailingSpaces
-        if !rest.isEmpty { cells.append((rest, location(lineIndex, cellStart + 2))) }
+        for index in (firstBar + 1)..<chars.count {
+            let c = chars[index]
+            let column = index + 1
+            if !escaped, c == "|" { finish(); continue }
+            if current.isEmpty, c == " " || c == "\t" { continue }
+            if textColumn == nil { textColumn = column }
+            current.append(c)
+            escaped = !escaped && c == "\\"
+        }
+        if !current.isEmpty { finish() }
         return cells
     }
 

@@ -38,7 +38,11 @@ public struct StyleLoader: Sendable {
         }
         let node = try DataLoader.load(path: path)
         let reader = try NodeReader(node, context: "style '\(nameOrPath)'", kind: .style)
-        guard let base = try reader.string("extends") else { return node }
+        guard var base = try reader.string("extends") else { return node }
+        // A relative path is relative to the style file that names it.
+        if base.contains("/") || base.hasSuffix(".yaml") || base.hasSuffix(".yml"), !base.hasPrefix("/") {
+            base = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(base)
+        }
         let baseNode = try resolvedNode(base, at: reader["extends"]?.location, seen: seen + [path])
         return try DataLoader.merge([baseNode, node])
     }

@@ -51,8 +51,15 @@ public struct DocumentLayout {
 
     func compose(_ runs: [TextRun], _ text: TextStyle, measure: Double, indentEm: Double = 0,
                  align: Alignment? = nil) throws -> ComposedParagraph {
-        let format = ParagraphFormat(measurePt: measure, firstLineIndentPt: indentEm * text.sizePt,
-                                     align: align ?? text.align, typography: style.typography)
+        // Grid mode (GB/T 9704 5.2.3): text of the body size sits on a fixed character pitch,
+        // the text block width over the characters per line.
+        var grid: Double?
+        if let chars = style.typography.gridCharsPerLine, text.sizePt == style.body.sizePt {
+            grid = style.page.textWidthPt / Double(chars)
+        }
+        let indent = indentEm * (grid ?? text.sizePt)
+        let format = ParagraphFormat(measurePt: measure, firstLineIndentPt: indent,
+                                     align: align ?? text.align, typography: style.typography, gridPitchPt: grid)
         return try composer.compose(spans(runs, text), format: format)
     }
 

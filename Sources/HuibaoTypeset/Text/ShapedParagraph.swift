@@ -146,7 +146,8 @@ final class ShapedParagraph {
             let family = pango_font_description_get_family(described).map { String(cString: $0) } ?? "?"
             guard let rank = role.families.firstIndex(of: family) else {
                 if allowFallback { fallbacks.append(FontFallback(text: itemText, role: role.key, family: family, location: span.location)); continue }
-                throw HuibaoError(.font, "\"\(itemText)\" cannot be set in font role '\(role.key)' (\(role.name): \(role.families.joined(separator: ", "))); fontconfig would use '\(family)' instead",
+                let codes = itemText.unicodeScalars.prefix(8).map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+                throw HuibaoError(.font, "\"\(itemText)\" (\(codes)) cannot be set in font role '\(role.key)' (\(role.name): \(role.families.joined(separator: ", "))); fontconfig would use '\(family)' instead",
                                   at: span.location,
                                   hint: "add a family that covers these characters to the role in fonts/roles.yaml, or pass --allow-font-fallback")
             }
