@@ -86,7 +86,10 @@ public struct TableStyle: Sendable {
     public var cell: TextStyle
     public var header: TextStyle
     public var caption: TextStyle
-    public var cellPaddingPt: Double
+    /// Space between a cell's rules and its text, left and right.
+    public var cellPaddingXPt: Double
+    /// Space above and below a cell's text.
+    public var cellPaddingYPt: Double
     public var ruleWidthPt: Double
     public var headerFill: RGBColor?
 }

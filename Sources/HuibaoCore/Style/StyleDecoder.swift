@@ -113,7 +113,7 @@ enum StyleDecoder {
     }
 
     private static func table(_ r: NodeReader?, body: TextStyle) throws -> TableStyle {
-        try r?.allowOnly(["cell", "header", "caption", "cell_padding_pt", "rule_width_pt", "header_fill"])
+        try r?.allowOnly(["cell", "header", "caption", "cell_padding_x_pt", "cell_padding_y_pt", "rule_width_pt", "header_fill"])
         let cellR = try r?.reader("cell"), headerR = try r?.reader("header")
         var cell = try cellR.map { try text($0, defaults: body) } ?? body
         if cellR?["align"] == nil { cell.align = .left }
@@ -121,7 +121,8 @@ enum StyleDecoder {
         if headerR?["align"] == nil { header.align = .center }
         let caption = try r?.reader("caption").map { try text($0, defaults: body) } ?? body
         return TableStyle(cell: cell, header: header, caption: caption,
-                          cellPaddingPt: try r?.double("cell_padding_pt") ?? 4,
+                          cellPaddingXPt: try r?.double("cell_padding_x_pt") ?? 6,
+                          cellPaddingYPt: try r?.double("cell_padding_y_pt") ?? 4,
                           ruleWidthPt: try r?.double("rule_width_pt") ?? 0.5,
                           headerFill: try r.flatMap { try color($0, "header_fill") })
     }

@@ -10,7 +10,7 @@ public enum ChineseNumeral {
     public static func string(_ n: Int) -> String {
         if n == 0 { return "零" }
         if n < 0 { return "负" + string(-n) }
-        if n >= 100_000_000 { return group(n / 100_000_000, leading: true) + "亿" + rest(n % 100_000_000, width: 100_000_000) }
+        if n >= 100_000_000 { return string(n / 100_000_000) + "亿" + rest(n % 100_000_000, width: 100_000_000) }
         if n >= 10_000 { return group(n / 10_000, leading: true) + "万" + rest(n % 10_000, width: 10_000) }
         return group(n, leading: true)
     }

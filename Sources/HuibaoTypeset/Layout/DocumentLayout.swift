@@ -106,7 +106,7 @@ public struct DocumentLayout {
         switch block {
         case .heading(let h): return headingStyle(h.level).text.linePitchPt + style.body.linePitchPt
         case .paragraph, .list: return 2 * style.body.linePitchPt
-        case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingPt)
+        case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak: return 0
         }
     }

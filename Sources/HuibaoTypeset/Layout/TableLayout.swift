@@ -53,7 +53,7 @@ struct TableLayout {
                      alignments: [Table.ColumnAlignment]?) throws -> Row {
         var composed: [ComposedParagraph] = []
         var insets: [Double] = []
-        let pad = style.table.cellPaddingPt
+        let pad = style.table.cellPaddingXPt
         for (i, runs) in cells.enumerated() {
             let inner = widths[i] - 2 * pad
             var measure = inner
@@ -72,7 +72,7 @@ struct TableLayout {
             insets.append(pad + (inner - measure) / 2)
         }
         let lines = composed.map(\.lines.count).max() ?? 1
-        return Row(cells: composed, insets: insets, height: Double(max(lines, 1)) * text.linePitchPt + 2 * pad)
+        return Row(cells: composed, insets: insets, height: Double(max(lines, 1)) * text.linePitchPt + 2 * style.table.cellPaddingYPt)
     }
 
     private func draw(_ row: Row, widths: [Double], text: TextStyle, fill: RGBColor?, _ flow: inout PageFlow) {
@@ -103,7 +103,7 @@ struct TableLayout {
     /// the table fills the measure.
     private func columnWidths(_ table: Table, measure: Double) throws -> (widths: [Double], bodyNatural: [Double]) {
         let ts = style.table
-        let pad = 2 * ts.cellPaddingPt
+        let pad = 2 * ts.cellPaddingXPt
         let columns = table.alignments.count
         var natural = Array(repeating: 0.0, count: columns)
         var minimum = Array(repeating: 0.0, count: columns)
