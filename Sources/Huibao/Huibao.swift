@@ -21,7 +21,8 @@ public struct Renderer: Sendable {
     /// Runs the whole pipeline and writes the PDF atomically to `output`.
     @discardableResult
     public func render(_ request: RenderRequest, to output: String) throws -> RenderResult {
-        let markup = try markupText(for: request)
+        let data = try request.data.isEmpty ? nil : DataLoader.merge(try request.data.map { try DataLoader.load(path: $0) })
+        let markup = try markupText(for: request, data: data)
         let document = try MarkupParser.parse(markup, file: request.input)
         let styleName = request.style ?? document.meta.style ?? "report"
         let style = try StyleLoader(builtInDirectory: resources.templatesDirectory)
@@ -30,18 +31,19 @@ public struct Renderer: Sendable {
         let fonts = try FontSystem(fontsDirectory: resources.fontsDirectory, roles: roles)
         try fonts.verify(roleKeys: usedRoles(style))
         let composer = ParagraphComposer(fonts: fonts, allowFontFallback: options.allowFontFallback)
-        let laidOut = try DocumentLayout(style: style, composer: composer).layout(document)
+        let baseDirectory = (request.input as NSString).deletingLastPathComponent
+        let laidOut = try DocumentLayout(style: style, composer: composer, data: data,
+                                         baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory).layout(document)
         try PDFWriter(creationDate: options.creationDate).write(laidOut, to: output)
         return RenderResult(pageCount: laidOut.pages.count, fallbacks: laidOut.fallbacks.map(\.description))
     }
 
     /// The report markup: the input itself for `.md`, else the template filled with the data.
-    public func markupText(for request: RenderRequest) throws -> String {
+    public func markupText(for request: RenderRequest, data: DataNode?) throws -> String {
         let source = try readText(request.input)
         guard request.isTemplate else { return source }
-        let data = try DataLoader.merge(try request.data.map { try DataLoader.load(path: $0) })
         let template = try Template(source: source, file: request.input)
-        return try template.render(context: data, escape: MarkupEscaper.escape)
+        return try template.render(context: data ?? DataNode(.object([])), escape: MarkupEscaper.escape)
     }
 
     private func readText(_ path: String) throws -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The typed report: what the markup says, before any style or font is applied.
 public struct Document: Sendable {
     public var meta: DocumentMeta
@@ -43,6 +45,34 @@ public enum Block: Sendable {
     case list(ListBlock)
     case table(Table)
     case pageBreak(SourceLocation)
+    /// ```chart …```: a figure drawn from data (its body is YAML).
+    case chart(DirectiveBlock)
+}
+
+/// A fenced directive with a YAML body, as written: parsed by the stage that draws it.
+public struct DirectiveBlock: Sendable {
+    /// The word after the opening fence: `chart`, …
+    public var name: String
+    /// The lines between the fences.
+    public var body: String
+    /// Where the opening fence is; the body starts on the next line.
+    public var location: SourceLocation
+
+    public init(name: String, body: String, location: SourceLocation) {
+        self.name = name
+        self.body = body
+        self.location = location
+    }
+
+    /// The body read as a YAML mapping, with locations that point into the markup file.
+    public func bodyNode() throws -> DataNode {
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw HuibaoError(.markup, "the \(name) block is empty", at: location,
+                              hint: "write its settings as YAML lines between the fences")
+        }
+        let padding = String(repeating: "\n", count: location.line)
+        return try DataLoader.load(text: padding + body, file: location.file, format: .yaml)
+    }
 }
 
 public struct Heading: Sendable {

@@ -259,9 +259,12 @@ public struct MarkupParser {
         switch name {
         case "pagebreak":
             return (.pageBreak(location(start)), end + 1)
+        case "chart":
+            let body = lines[(start + 1)..<end].joined(separator: "\n")
+            return (.chart(DirectiveBlock(name: String(name), body: body, location: location(start))), end + 1)
         default:
             throw HuibaoError(.markup, "unknown directive '\(name)'", at: location(start, 4),
-                              hint: "known directives: pagebreak")
+                              hint: "known directives: chart, pagebreak")
         }
     }
 }

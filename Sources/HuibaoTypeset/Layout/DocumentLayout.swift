@@ -7,10 +7,16 @@ import HuibaoCore
 public struct DocumentLayout {
     let style: Style
     let composer: ParagraphComposer
+    /// The template's data, for charts that name a path into it.
+    let data: DataNode?
+    /// The folder of the input file, for charts that read a CSV file.
+    let baseDirectory: String
 
-    public init(style: Style, composer: ParagraphComposer) {
+    public init(style: Style, composer: ParagraphComposer, data: DataNode? = nil, baseDirectory: String = ".") {
         self.style = style
         self.composer = composer
+        self.data = data
+        self.baseDirectory = baseDirectory
     }
 
     public func layout(_ document: Document) throws -> LaidOutDocument {
@@ -19,6 +25,7 @@ public struct DocumentLayout {
         var fallbacks: [FontFallback] = []
         var counter = HeadingCounter()
         var tableNumber = 0
+        var figureNumber = 0
         try titleBlock(document.meta, &flow, &fallbacks)
         for (index, block) in document.blocks.enumerated() {
             switch block {
@@ -36,6 +43,10 @@ public struct DocumentLayout {
                 try TableLayout(style: style, composer: composer, layout: self).place(table, number: tableNumber, &flow, &fallbacks)
             case .pageBreak:
                 if !flow.atPageTop { flow.newPage() }
+            case .chart(let block):
+                figureNumber += 1
+                try FigureLayout(style: style, composer: composer, layout: self)
+                    .place(block, number: figureNumber, &flow, &fallbacks)
             }
         }
         var pages = flow.finish()
@@ -108,6 +119,7 @@ public struct DocumentLayout {
         case .paragraph, .list: return 2 * style.body.linePitchPt
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak: return 0
+        case .chart: return 6 * style.body.linePitchPt
         }
     }
 

@@ -12,6 +12,16 @@ public enum PageItem {
     case text(ComposedParagraph, line: Int, x: Double, baseline: Double)
     case rule(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: RGBColor)
     case fill(x: Double, y: Double, width: Double, height: Double, color: RGBColor)
+    /// A drawing (a chart) whose top left corner is at (x, y).
+    case drawing(any PageDrawing, x: Double, y: Double)
+}
+
+/// Something that draws itself with cairo in its own coordinates (origin top left, points).
+public protocol PageDrawing {
+    var width: Double { get }
+    var height: Double { get }
+    /// Draws at the current origin; the caller has translated cairo to the drawing's corner.
+    func draw(on cr: OpaquePointer)
 }
 
 /// A heading as it appears in the PDF outline (bookmarks).

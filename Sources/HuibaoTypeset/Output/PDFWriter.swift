@@ -76,6 +76,11 @@ public struct PDFWriter {
             cairo_set_source_rgb(cr, color.red, color.green, color.blue)
             cairo_rectangle(cr, x, y, width, height)
             cairo_fill(cr)
+        case .drawing(let drawing, let x, let y):
+            cairo_save(cr)
+            cairo_translate(cr, x, y)
+            drawing.draw(on: cr)
+            cairo_restore(cr)
         }
     }
 
