@@ -24,6 +24,9 @@ let package = Package(
         // The public API: template + data + style → PDF.
         .target(name: "Huibao", dependencies: ["HuibaoCore", "HuibaoTypeset"]),
         .executableTarget(name: "huibao", dependencies: ["Huibao"]),
+        // Our composer against Pango's own justified PangoLayout on the same 30 pages (bench/composer).
+        .executableTarget(name: "composer-bench", dependencies: ["HuibaoTypeset", "HuibaoCore", "CPangoCairo"],
+                          path: "bench/composer"),
         // Reads finished PDFs with real tools (mutool, pdftotext, pdffonts, qpdf) for the tests.
         .target(name: "HuibaoTestSupport", path: "Tests/HuibaoTestSupport"),
         .testTarget(name: "HuibaoCoreTests", dependencies: ["HuibaoCore"]),

@@ -8,6 +8,8 @@ import HuibaoCore
 public final class FontSystem {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
+    /// The configured Pango context, for tools that measure Pango itself (bench/composer).
+    public var pangoContext: OpaquePointer { context }
     private let config: OpaquePointer
     public let roles: FontRoles
     private var descriptions: [String: OpaquePointer] = [:]
@@ -75,7 +77,7 @@ public final class FontSystem {
     }
 
     /// A cached Pango font description for a role at a size (absolute size: immune to dpi).
-    func description(role key: String, sizePt: Double, bold: Bool) throws -> OpaquePointer {
+    public func description(role key: String, sizePt: Double, bold: Bool) throws -> OpaquePointer {
         let cacheKey = "\(key)|\(sizePt)|\(bold)"
         if let d = descriptions[cacheKey] { return d }
         let role = try roles.role(key)
