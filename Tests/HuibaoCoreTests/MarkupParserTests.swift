@@ -310,9 +310,10 @@ import Testing
     }
 
     @Test func unknownDirectiveIsAnErrorNamingItAtItsLineAndColumn() throws {
-        let error = try #require(markupError("前文。\n\n```chart\ntype: bar\n```"))
+        let error = try #require(markupError("前文。\n\n```diagram\ntype: bar\n```"))
         #expect(error.kind == .markup)
-        #expect(error.message.contains("'chart'"))
+        #expect(error.message.contains("'diagram'"))
+        #expect(error.hint?.contains("chart, cover, pagebreak, toc") == true)
         #expect(error.location == SourceLocation(file: "report.md", line: 3, column: 4))
     }
 
@@ -391,5 +392,49 @@ private func markupTables(_ doc: Document) -> [Table] {
     doc.blocks.compactMap { block in
         if case .table(let t) = block { return t }
         return nil
+    }
+}
+
+@Suite struct MarkupTableExtrasTests {
+    func table(_ source: String) throws -> Table {
+        let doc = try MarkupParser.parse(source, file: "t.md")
+        for case .table(let t) in doc.blocks { return t }
+        throw HuibaoError(.markup, "no table")
+    }
+
+    @Test func doubleBarsMergeAHeaderCellOverTwoColumns() throws {
+        let t = try table("| 指标 | 2025年 || 备注 |\n| | 实际 | 目标 | |\n|---|--:|--:|---|\n| 收入 | 10 | 12 | 无 |")
+        #expect(t.headerRows.count == 2)
+        #expect(t.headerRows[0].map(\.span) == [1, 2, 1])
+        #expect(t.headerRows[0][1].runs.plainText == "2025年")
+        #expect(t.header.map(\.plainText) == ["", "实际", "目标", ""])
+        #expect(t.rows.count == 1)
+    }
+
+    @Test func aRowWhoseSpansDoNotAddUpIsAnErrorAtItsLine() throws {
+        #expect(throws: HuibaoError.self) { try table("| a | b |\n|---|---|\n| 1 || 2 |") }
+    }
+
+    @Test func notesDirectlyUnderATableBelongToIt() throws {
+        let t = try table("| a | b |\n|---|---|\n| 1 | 2 |\n注：单位为万元。\n资料来源：市统计局。\n\n正文。")
+        #expect(t.notes.map(\.plainText) == ["注：单位为万元。", "资料来源：市统计局。"])
+        #expect(t.notes[0].first?.location.line == 4)
+    }
+
+    @Test func aNoteAfterABlankLineIsAParagraph() throws {
+        let doc = try MarkupParser.parse("| a | b |\n|---|---|\n| 1 | 2 |\n\n注：这是正文。", file: "t.md")
+        guard case .table(let t) = doc.blocks[0], case .paragraph = doc.blocks[1] else {
+            Issue.record("expected a table and a paragraph")
+            return
+        }
+        #expect(t.notes.isEmpty)
+    }
+
+    @Test func tocAndCoverDirectivesAreBlocks() throws {
+        let doc = try MarkupParser.parse("```cover\n```\n\n```toc\n```\n\n# 一", file: "t.md")
+        guard case .cover = doc.blocks[0], case .toc = doc.blocks[1], case .heading = doc.blocks[2] else {
+            Issue.record("expected cover, toc, heading: \(doc.blocks)")
+            return
+        }
     }
 }

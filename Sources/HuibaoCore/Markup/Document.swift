@@ -13,7 +13,10 @@ public struct Document: Sendable {
 
 /// Front matter: document metadata and the style to use.
 public struct DocumentMeta: Sendable {
+    /// May hold line breaks: where a cover or title block breaks the title.
     public var title: String?
+    /// The title on one line (PDF metadata, running heads).
+    public var plainTitle: String? { title.map { $0.replacingOccurrences(of: "\n", with: "") } }
     public var subtitle: String?
     public var author: String?
     public var date: String?
@@ -47,6 +50,10 @@ public enum Block: Sendable {
     case pageBreak(SourceLocation)
     /// ```chart …```: a figure drawn from data (its body is YAML).
     case chart(DirectiveBlock)
+    /// ```toc```: the table of contents, with the real page numbers.
+    case toc(SourceLocation)
+    /// ```cover```: a cover page from the front matter (title, subtitle, author/org, date).
+    case cover(SourceLocation)
 }
 
 /// A fenced directive with a YAML body, as written: parsed by the stage that draws it.
@@ -104,10 +111,24 @@ public struct ListBlock: Sendable {
 public struct Table: Sendable {
     public enum ColumnAlignment: Sendable { case left, center, right }
     public var caption: [TextRun]?
-    public var header: [[TextRun]]
-    public var rows: [[[TextRun]]]
+    /// The rows above the delimiter row; a cell may span columns (merged header cells).
+    public var headerRows: [[TableCell]]
+    public var bodyRows: [[TableCell]]
     public var alignments: [ColumnAlignment]
+    /// 注：… and 资料来源：… lines written directly under the table.
+    public var notes: [[TextRun]]
     public var location: SourceLocation
+
+    /// The last header row's texts (one per cell).
+    public var header: [[TextRun]] { headerRows.last?.map(\.runs) ?? [] }
+    /// The body rows' texts.
+    public var rows: [[[TextRun]]] { bodyRows.map { $0.map(\.runs) } }
+}
+
+/// A table cell; `span` > 1 when `||` merged it with the columns to its right.
+public struct TableCell: Sendable {
+    public var runs: [TextRun]
+    public var span: Int
 }
 
 extension Array where Element == TextRun {

@@ -180,19 +180,19 @@ public struct MarkupParser {
 
     private func table(at start: Int, caption: [TextRun]?) throws -> (Table, Int) {
         var index = start
-        var rows: [[[TextRun]]] = []
+        var rows: [(cells: [TableCell], line: Int)] = []
         var alignments: [Table.ColumnAlignment]?
         var headerRows = 0
         while index < lines.count, lines[index].trimmingLeadingSpaces.hasPrefix("|") {
             let cells = splitCells(lines[index], lineIndex: index)
-            if alignments == nil, let a = delimiterRow(cells.map(\.0)) {
-                guard index == start + 1 else {
-                    throw HuibaoError(.markup, "a table's delimiter row (|---|---|) must be its second line", at: location(index))
+            if alignments == nil, let a = delimiterRow(cells.map(\.text)) {
+                guard index > start else {
+                    throw HuibaoError(.markup, "a table needs a header row above its delimiter row (|---|---|)", at: location(index))
                 }
                 alignments = a
-                headerRows = 1
+                headerRows = rows.count
             } else {
-                rows.append(cells.map { InlineParser.parse($0.0, at: $0.1) })
+                rows.append((Self.merge(cells, at: location(index)), index))
             }
             index += 1
         }
@@ -201,34 +201,64 @@ public struct MarkupParser {
                               at: location(start), hint: "the second line of the table says how columns align: --- left, ---: right, :---: centre")
         }
         let columns = alignments.count
-        for (offset, row) in rows.enumerated() where row.count != columns {
-            let lineIndex = start + offset + (offset >= headerRows ? 1 : 0)
-            throw HuibaoError(.markup, "table row has \(row.count) cells but the header has \(columns)", at: location(lineIndex))
+        for row in rows {
+            let width = row.cells.reduce(0) { $0 + $1.span }
+            guard width == columns else {
+                throw HuibaoError(.markup, "table row has \(width) cells but the header has \(columns)", at: location(row.line),
+                                  hint: "every row needs one cell per column; `||` merges a cell with the next column")
+            }
         }
-        let header = Array(rows.prefix(headerRows)).first ?? []
-        return (Table(caption: caption, header: header, rows: Array(rows.dropFirst(headerRows)),
-                      alignments: alignments, location: location(start)), index)
+        var notes: [[TextRun]] = []
+        while index < lines.count {
+            let t = lines[index].trimmingLeadingSpaces.trimmingTrailingSpaces
+            guard Self.notePrefixes.contains(where: { t.hasPrefix($0) }) else { break }
+            let column = lines[index].count - lines[index].trimmingLeadingSpaces.count + 1
+            notes.append(InlineParser.parse(t, at: location(index, column)))
+            index += 1
+        }
+        return (Table(caption: caption, headerRows: rows.prefix(headerRows).map(\.cells),
+                      bodyRows: rows.dropFirst(headerRows).map(\.cells), alignments: alignments, notes: notes,
+                      location: location(start)), index)
+    }
+
+    /// Lines directly under a table that are its notes (GB practice: 注 and 资料来源).
+    static let notePrefixes = ["注：", "注:", "资料来源：", "资料来源:", "来源：", "数据来源："]
+
+    /// `| a || b |`: a cell with nothing at all between its bars (not even a space) merges
+    /// into the cell on its left, as in MultiMarkdown.
+    private static func merge(_ cells: [(text: String, location: SourceLocation, empty: Bool)], at location: SourceLocation) -> [TableCell] {
+        var result: [TableCell] = []
+        for cell in cells {
+            if cell.empty, !result.isEmpty {
+                result[result.count - 1].span += 1
+            } else {
+                result.append(TableCell(runs: InlineParser.parse(cell.text, at: cell.location), span: 1))
+            }
+        }
+        return result
     }
 
     /// Cells of a `| a | b |` line; `\|` is a literal bar inside a cell. Each cell's location
-    /// is the column of its first character.
-    private func splitCells(_ line: Substring, lineIndex: Int) -> [(String, SourceLocation)] {
-        var cells: [(String, SourceLocation)] = []
+    /// is the column of its first character; `empty` marks `||` (no character at all).
+    private func splitCells(_ line: Substring, lineIndex: Int) -> [(text: String, location: SourceLocation, empty: Bool)] {
+        var cells: [(text: String, location: SourceLocation, empty: Bool)] = []
         var current = ""
+        var raw = 0
         var textColumn: Int?
         var escaped = false
         let chars = Array(line.trimmingTrailingSpaces)
         guard let firstBar = chars.firstIndex(of: "|") else { return [] }
         func finish() {
-            let text = current.trimmingTrailingSpaces
-            cells.append((text, location(lineIndex, textColumn ?? 1)))
+            cells.append((current.trimmingTrailingSpaces, location(lineIndex, textColumn ?? 1), raw == 0))
             current = ""
+            raw = 0
             textColumn = nil
         }
         for index in (firstBar + 1)..<chars.count {
             let c = chars[index]
             let column = index + 1
             if !escaped, c == "|" { finish(); continue }
+            raw += 1
             if current.isEmpty, c == " " || c == "\t" { continue }
             if textColumn == nil { textColumn = column }
             current.append(c)
@@ -259,12 +289,16 @@ public struct MarkupParser {
         switch name {
         case "pagebreak":
             return (.pageBreak(location(start)), end + 1)
+        case "toc":
+            return (.toc(location(start)), end + 1)
+        case "cover":
+            return (.cover(location(start)), end + 1)
         case "chart":
             let body = lines[(start + 1)..<end].joined(separator: "\n")
             return (.chart(DirectiveBlock(name: String(name), body: body, location: location(start))), end + 1)
         default:
             throw HuibaoError(.markup, "unknown directive '\(name)'", at: location(start, 4),
-                              hint: "known directives: chart, pagebreak")
+                              hint: "known directives: chart, cover, pagebreak, toc")
         }
     }
 }

@@ -10,8 +10,13 @@ public struct Style: Sendable {
     public var subtitle: TextStyle
     public var headings: [HeadingStyle]
     public var table: TableStyle
-    public var footer: FooterStyle
+    /// Running header (none when nil); never on the cover or the contents pages.
+    public var header: RunningHeadStyle?
+    public var footer: RunningHeadStyle
+    public var toc: TOCStyle
+    public var cover: CoverStyle
     public var accentColor: RGBColor
+    public var chart: ChartStyle
 }
 
 /// Page size and margins (GB/T 9704 speaks of 天头 = top and 订口 = left).
@@ -92,14 +97,55 @@ public struct TableStyle: Sendable {
     public var cellPaddingYPt: Double
     public var ruleWidthPt: Double
     public var headerFill: RGBColor?
+    /// Fill of every second body row (zebra striping); nil: none.
+    public var zebraFill: RGBColor?
+    /// 注：/资料来源： lines under a table.
+    public var note: TextStyle
 }
 
-public struct FooterStyle: Sendable {
-    /// `{page}` is replaced by the page number, `{pages}` by the page count.
+/// A running header or footer line.
+public struct RunningHeadStyle: Sendable {
+    /// `{page}` page number, `{pages}` number of numbered pages, `{title}` the report title,
+    /// `{section}` the current level-1 heading. Empty: no line.
     public var format: String
+    /// The format on even pages (odd/even variants); nil: the same as odd pages.
+    public var formatEven: String?
     public var text: TextStyle
-    /// Distance from the bottom of the text block to the footer's baseline.
+    /// Footer: from the bottom of the text block down to the footer's baseline.
+    /// Header: from the header's baseline down to the top of the text block.
     public var dropMm: Double
+    public var align: HeadAlignment
+    /// Distance from the text block's edge for left/right/outside/inside alignment, in em.
+    public var insetEm: Double
+    /// A thin rule between the head line and the text block.
+    public var rule: Bool
+
+    public func format(onPage number: Int) -> String {
+        number % 2 == 0 ? (formatEven ?? format) : format
+    }
+}
+
+/// `outside` is right on odd pages and left on even ones (as GB/T 9704 page numbers).
+public enum HeadAlignment: String, Sendable, CaseIterable {
+    case left, center, right, outside, inside
+}
+
+/// The table of contents (```toc```).
+public struct TOCStyle: Sendable {
+    public var title: String
+    /// Deepest heading level listed.
+    public var depth: Int
+    public var titleText: TextStyle
+    /// Entry text by heading level (index 0 is level 1); deeper levels use the last.
+    public var entries: [TextStyle]
+}
+
+/// The cover page (```cover```): title, subtitle, organisation, date.
+public struct CoverStyle: Sendable {
+    public var title: TextStyle
+    public var subtitle: TextStyle
+    public var org: TextStyle
+    public var date: TextStyle
 }
 
 public struct RGBColor: Sendable, Equatable {
@@ -118,4 +164,23 @@ public struct RGBColor: Sendable, Equatable {
         green = Double((v >> 8) & 0xFF) / 255
         blue = Double(v & 0xFF) / 255
     }
+}
+
+/// How charts look: the font role and size of their labels, the palette (print-friendly and
+/// distinguishable in grey), the colours of lines, axes, grid and text, the default height,
+/// and the caption (图N …) and source-note styles.
+public struct ChartStyle: Sendable {
+    public var role: String
+    public var sizePt: Double
+    public var palette: [RGBColor]
+    public var lineColor: RGBColor
+    public var axisColor: RGBColor
+    public var gridColor: RGBColor
+    public var textColor: RGBColor
+    /// Height over width when a chart gives no size.
+    public var heightRatio: Double
+    public var caption: TextStyle
+    public var source: TextStyle
+    public var spaceBeforePt: Double
+    public var spaceAfterPt: Double
 }

@@ -3,7 +3,7 @@ enum StyleDecoder {
     static func decode(_ node: DataNode, name: String) throws -> Style {
         let r = try NodeReader(node, context: "style '\(name)'", kind: .style)
         try r.allowOnly(["name", "extends", "page", "body", "typography", "title", "subtitle", "headings",
-                         "table", "footer", "accent_color"])
+                         "table", "header", "footer", "toc", "cover", "accent_color", "chart"])
         guard let pageR = try r.reader("page") else { throw missing("page", in: r) }
         guard let bodyR = try r.reader("body") else { throw missing("body", in: r) }
         let body = try text(bodyR, defaults: nil)
@@ -17,8 +17,14 @@ enum StyleDecoder {
             subtitle: try r.reader("subtitle").map { try text($0, defaults: body) } ?? body,
             headings: headings,
             table: try table(r.reader("table"), body: body),
-            footer: try footer(r.reader("footer"), body: body),
-            accentColor: try color(r, "accent_color") ?? .black
+            header: try r.reader("header").map { try head($0, body: body, defaultDrop: 8) },
+            footer: try r.reader("footer").map { try head($0, body: body, defaultDrop: 12) }
+                ?? RunningHeadStyle(format: "{page}", formatEven: nil, text: body, dropMm: 12, align: .center,
+                                    insetEm: 0, rule: false),
+            toc: try toc(r.reader("toc"), body: body, headings: headings),
+            cover: try cover(r.reader("cover"), body: body),
+            accentColor: try color(r, "accent_color") ?? .black,
+            chart: try chart(r.reader("chart"), body: body)
         )
     }
 
@@ -113,7 +119,8 @@ enum StyleDecoder {
     }
 
     private static func table(_ r: NodeReader?, body: TextStyle) throws -> TableStyle {
-        try r?.allowOnly(["cell", "header", "caption", "cell_padding_x_pt", "cell_padding_y_pt", "rule_width_pt", "header_fill"])
+        try r?.allowOnly(["cell", "header", "caption", "cell_padding_x_pt", "cell_padding_y_pt", "rule_width_pt", "header_fill",
+                          "zebra_fill", "note"])
         let cellR = try r?.reader("cell"), headerR = try r?.reader("header")
         var cell = try cellR.map { try text($0, defaults: body) } ?? body
         if cellR?["align"] == nil { cell.align = .left }
@@ -124,15 +131,112 @@ enum StyleDecoder {
                           cellPaddingXPt: try r?.double("cell_padding_x_pt") ?? 6,
                           cellPaddingYPt: try r?.double("cell_padding_y_pt") ?? 4,
                           ruleWidthPt: try r?.double("rule_width_pt") ?? 0.5,
-                          headerFill: try r.flatMap { try color($0, "header_fill") })
+                          headerFill: try r.flatMap { try color($0, "header_fill") },
+                          zebraFill: try r.flatMap { try color($0, "zebra_fill") },
+                          note: try noteStyle(r?.reader("note"), body: body))
     }
 
-    private static func footer(_ r: NodeReader?, body: TextStyle) throws -> FooterStyle {
-        guard let r else {
-            return FooterStyle(format: "{page}", text: body, dropMm: 12)
+    private static func noteStyle(_ r: NodeReader?, body: TextStyle) throws -> TextStyle {
+        let fallback = TextStyle(role: body.role, sizePt: 9, bold: false, linePitchPt: 14, firstLineIndentEm: 0,
+                                 spaceBeforePt: 3, spaceAfterPt: 0, align: .justify, color: body.color)
+        return try r.map { try text($0, defaults: fallback) } ?? fallback
+    }
+
+    private static func head(_ r: NodeReader, body: TextStyle, defaultDrop: Double) throws -> RunningHeadStyle {
+        let keys = ["format", "format_even", "drop_mm", "inset_em", "rule"]
+        try r.allowOnly(textKeys.filter { $0 != "align" } + keys + ["align"])
+        // `align` here places the line on the page (outside/inside too), not a paragraph's alignment.
+        let placement = try r.choice("align", HeadAlignment.self) ?? .center
+        var t = try text(stripped(r, removing: "align"), defaults: body, extraKeys: keys)
+        t.align = .left
+        return RunningHeadStyle(format: try r.string("format") ?? "{page}", formatEven: try r.string("format_even"),
+                                text: t, dropMm: try r.double("drop_mm") ?? defaultDrop, align: placement,
+                                insetEm: try r.double("inset_em") ?? 0, rule: try r.bool("rule") ?? false)
+    }
+
+    /// The same mapping without one key (for sections that give a key another meaning).
+    private static func stripped(_ r: NodeReader, removing key: String) throws -> NodeReader {
+        guard case .object(let pairs) = r.node.value else { return r }
+        return try NodeReader(DataNode(.object(pairs.filter { $0.key != key }), at: r.node.location), context: r.context, kind: .style)
+    }
+
+    private static func toc(_ r: NodeReader?, body: TextStyle, headings: [HeadingStyle]) throws -> TOCStyle {
+        try r?.allowOnly(["title", "depth", "title_style", "level1", "level2", "level3"])
+        var titleText = try r?.reader("title_style").map { try text($0, defaults: body) }
+            ?? TextStyle(role: "hei", sizePt: 16, bold: false, linePitchPt: 30, firstLineIndentEm: 0, spaceBeforePt: 0,
+                         spaceAfterPt: 12, align: .center, color: body.color)
+        if (try r?.reader("title_style"))??["align"] == nil { titleText.align = .center }
+        var entries: [TextStyle] = []
+        for level in 1...3 {
+            let fallback = headings.first(where: { $0.level == level }).map {
+                TextStyle(role: $0.text.role, sizePt: body.sizePt, bold: false, linePitchPt: body.linePitchPt,
+                          firstLineIndentEm: 0, spaceBeforePt: 0, spaceAfterPt: 0, align: .left, color: body.color)
+            } ?? body
+            var entry = try r?.reader("level\(level)").map { try text($0, defaults: fallback) } ?? fallback
+            entry.align = .left
+            entries.append(entry)
         }
-        var t = try text(r, defaults: body, extraKeys: ["format", "drop_mm"])
-        if r["align"] == nil { t.align = .center }
-        return FooterStyle(format: try r.string("format") ?? "{page}", text: t, dropMm: try r.double("drop_mm") ?? 12)
+        let depth = try r?.int("depth") ?? 2
+        guard (1...6).contains(depth) else {
+            throw HuibaoError(.style, "toc › depth must be from 1 to 6", at: r?["depth"]?.location)
+        }
+        return TOCStyle(title: try r?.string("title") ?? "目　录", depth: depth, titleText: titleText, entries: entries)
+    }
+
+    private static func cover(_ r: NodeReader?, body: TextStyle) throws -> CoverStyle {
+        try r?.allowOnly(["title", "subtitle", "org", "date"])
+        func part(_ key: String, role: String, size: Double) throws -> TextStyle {
+            let fallback = TextStyle(role: role, sizePt: size, bold: false, linePitchPt: size * 1.6, firstLineIndentEm: 0,
+                                     spaceBeforePt: 0, spaceAfterPt: 0, align: .center, color: body.color)
+            var t = try r?.reader(key).map { try text($0, defaults: fallback) } ?? fallback
+            if (try r?.reader(key))??["align"] == nil { t.align = .center }
+            return t
+        }
+        return CoverStyle(title: try part("title", role: "title", size: 26), subtitle: try part("subtitle", role: "kai", size: 18),
+                          org: try part("org", role: "hei", size: 16), date: try part("date", role: "song", size: 16))
+    }
+
+    /// The `chart:` section; every key has a default, so a style may leave it out.
+    private static func chart(_ r: NodeReader?, body: TextStyle) throws -> ChartStyle {
+        try r?.allowOnly(["role", "size_pt", "palette", "line_color", "axis_color", "grid_color", "text_color",
+                          "height_ratio", "caption", "source", "space_before_pt", "space_after_pt"])
+        let size = try r?.double("size_pt") ?? 9
+        guard size >= 5, size <= 24 else {
+            throw HuibaoError(.style, "chart › size_pt must be between 5 and 24 pt", at: r?["size_pt"]?.location)
+        }
+        var palette = [RGBColor(hex: "#1F3A5F")!, RGBColor(hex: "#EB9A48")!, RGBColor(hex: "#647F68")!,
+                       RGBColor(hex: "#BCD8F0")!, RGBColor(hex: "#6E4A2E")!]
+        if let r, let node = r["palette"] {
+            guard case .array(let items) = node.value, !items.isEmpty else { throw r.mismatch("palette", node, "a list of colours") }
+            palette = try items.map { item in
+                guard case .string(let s) = item.value, let c = RGBColor(hex: s) else {
+                    throw HuibaoError(.style, "\(r.context) › palette colours must look like \"#1F3A5F\", found '\(item.value)'", at: item.location)
+                }
+                return c
+            }
+        }
+        let ratio = try r?.double("height_ratio") ?? 0.56
+        guard ratio >= 0.25, ratio <= 2 else {
+            throw HuibaoError(.style, "chart › height_ratio must be between 0.25 and 2", at: r?["height_ratio"]?.location)
+        }
+        let hei = TextStyle(role: "hei", sizePt: 10.5, bold: false, linePitchPt: 18, firstLineIndentEm: 0, spaceBeforePt: 6,
+                            spaceAfterPt: 0, align: .center, color: .black)
+        var caption = try r?.reader("caption").map { try text($0, defaults: hei) } ?? hei
+        if r?["caption"]?["align"] == nil { caption.align = .center }
+        if r?["caption"]?["space_before_pt"] == nil { caption.spaceBeforePt = hei.spaceBeforePt }
+        if r?["caption"]?["line_pitch_pt"] == nil { caption.linePitchPt = caption.sizePt * 1.7 }
+        let small = TextStyle(role: body.role, sizePt: 9, bold: false, linePitchPt: 14, firstLineIndentEm: 0, spaceBeforePt: 0,
+                              spaceAfterPt: 0, align: .justify, color: body.color)
+        var source = try r?.reader("source").map { try text($0, defaults: small) } ?? small
+        if r?["source"]?["line_pitch_pt"] == nil { source.linePitchPt = source.sizePt * 1.55 }
+        return ChartStyle(
+            role: try r?.string("role") ?? "hei", sizePt: size, palette: palette,
+            lineColor: try r.flatMap { try color($0, "line_color") } ?? RGBColor(hex: "#A61C1C")!,
+            axisColor: try r.flatMap { try color($0, "axis_color") } ?? RGBColor(hex: "#595959")!,
+            gridColor: try r.flatMap { try color($0, "grid_color") } ?? RGBColor(hex: "#D9D9D9")!,
+            textColor: try r.flatMap { try color($0, "text_color") } ?? RGBColor(hex: "#262626")!,
+            heightRatio: ratio, caption: caption, source: source,
+            spaceBeforePt: try r?.double("space_before_pt") ?? 8,
+            spaceAfterPt: try r?.double("space_after_pt") ?? 10)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import HuibaoCore
 
-/// Lays a `Document` out on pages in a `Style`: title block, numbered headings kept with what
-/// follows, justified paragraphs with widow/orphan control, lists, tables with repeated header
-/// rows, page numbers.
+/// Lays a `Document` out on pages in a `Style`: cover, contents with real page numbers (a
+/// second pass), numbered headings kept with what follows, justified paragraphs with
+/// widow/orphan control, lists, tables with repeated header rows, figures, running heads.
 public struct DocumentLayout {
     let style: Style
     let composer: ParagraphComposer
@@ -20,39 +20,52 @@ public struct DocumentLayout {
     }
 
     public func layout(_ document: Document) throws -> LaidOutDocument {
-        var flow = PageFlow(style: style)
-        var outline: [OutlineEntry] = []
-        var fallbacks: [FontFallback] = []
-        var counter = HeadingCounter()
-        var tableNumber = 0
-        var figureNumber = 0
-        try titleBlock(document.meta, &flow, &fallbacks)
+        let draft = try pass(document, tocPageNumbers: nil)
+        let hasTOC = document.blocks.contains { if case .toc = $0 { return true } else { return false } }
+        guard hasTOC else { return draft }
+        // Second pass: the contents now show where each heading really is. The contents
+        // reserve the same room for a number either way, so nothing else moves.
+        let numbers = draft.outline.map { draft.pages[$0.pageIndex].displayNumber }
+        return try pass(document, tocPageNumbers: numbers)
+    }
+
+    private func pass(_ document: Document, tocPageNumbers: [Int?]?) throws -> LaidOutDocument {
+        var state = LayoutState(style: style)
+        let front = FrontMatterLayout(style: style, layout: self)
+        let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
+        if !startsWithCover { try front.titleBlock(document.meta, &state) }
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .heading(let heading):
-                let next = document.blocks.dropFirst(index + 1).first
-                try place(heading, followedBy: next, &flow, &counter, &outline, &fallbacks)
+                try place(heading, followedBy: document.blocks.dropFirst(index + 1).first, at: index + 1, &state)
             case .paragraph(let paragraph):
-                let composed = try compose(paragraph.runs, style.body, measure: flow.measure, indentEm: style.body.firstLineIndentEm)
-                fallbacks += composed.fallbacks
-                placeParagraph(composed, x: flow.left, text: style.body, &flow)
+                let composed = try state.lookahead.removeValue(forKey: index) ?? composeBody(paragraph)
+                state.fallbacks += composed.fallbacks
+                placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
             case .list(let list):
-                try place(list, &flow, &fallbacks)
+                try place(list, &state)
             case .table(let table):
-                tableNumber += 1
-                try TableLayout(style: style, composer: composer, layout: self).place(table, number: tableNumber, &flow, &fallbacks)
+                state.tableNumber += 1
+                try TableLayout(style: style, composer: composer, layout: self)
+                    .place(table, number: state.tableNumber, &state.flow, &state.fallbacks)
             case .pageBreak:
-                if !flow.atPageTop { flow.newPage() }
+                if !state.flow.atPageTop { state.flow.newPage() }
             case .chart(let block):
-                figureNumber += 1
+                state.figureNumber += 1
                 try FigureLayout(style: style, composer: composer, layout: self)
-                    .place(block, number: figureNumber, &flow, &fallbacks)
+                    .place(block, number: state.figureNumber, &state.flow, &state.fallbacks)
+            case .toc:
+                try front.contents(TOCEntries.of(document, style: style), pageNumbers: tocPageNumbers, &state)
+            case .cover:
+                try front.cover(document.meta, &state)
             }
         }
-        var pages = flow.finish()
-        try addFooters(&pages, &fallbacks)
-        return LaidOutDocument(pages: pages, outline: outline, meta: document.meta,
-                               pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: fallbacks)
+        var pages = state.flow.finish()
+        try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered,
+                                                          sections: state.sectionStarts, title: document.meta.plainTitle,
+                                                          fallbacks: &state.fallbacks)
+        return LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
+                               pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
     }
 
     func spans(_ runs: [TextRun], _ text: TextStyle) -> [TextSpan] {
@@ -74,51 +87,91 @@ public struct DocumentLayout {
         return try composer.compose(spans(runs, text), format: format)
     }
 
-    private func titleBlock(_ meta: DocumentMeta, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
-        guard let title = meta.title, !title.isEmpty else { return }
-        let location = SourceLocation(file: "front matter", line: 1, column: 1)
-        var lines: [(String, TextStyle)] = [(title, style.title)]
-        if let subtitle = meta.subtitle { lines.append((subtitle, style.subtitle)) }
-        for (text, textStyle) in lines {
-            let composed = try compose([TextRun(text: text, location: location)], textStyle, measure: flow.measure, align: .center)
-            fallbacks += composed.fallbacks
-            flow.placeLines(composed, 0..<composed.lines.count, x: flow.left, text: textStyle)
-            flow.advance(textStyle.spaceAfterPt)
+    /// One line of generated text (page numbers, contents entries) in a text style.
+    /// `lineMeasure`: break lines at this width but centre them in `measure`.
+    func composeGenerated(_ text: String, _ textStyle: TextStyle, what: String, measure: Double,
+                          align: Alignment = .left, lineMeasure: Double? = nil, hangingIndent: Double = 0) throws -> ComposedParagraph {
+        let location = SourceLocation(file: "style '\(style.name)' \(what)", line: 1, column: 1)
+        let format = ParagraphFormat(measurePt: lineMeasure ?? measure, firstLineIndentPt: -hangingIndent, align: align,
+                                     typography: style.typography, offsetPt: lineMeasure.map { (measure - $0) / 2 } ?? 0)
+        return try composer.compose(spans([TextRun(text: text, location: location)], textStyle), format: format)
+    }
+
+    /// A centred title: a line break in the text is kept; a title that still wraps is set in
+    /// lines of even length (GB/T 9704 7.3.1 asks for a balanced shape, not a long line and a
+    /// short remainder).
+    func composeTitle(_ text: String, _ textStyle: TextStyle, what: String, measure: Double) throws -> [ComposedParagraph] {
+        try text.split(separator: "\n").map { part in
+            var composed = try composeGenerated(String(part), textStyle, what: what, measure: measure, align: .center)
+            let count = composed.lines.count
+            guard count > 1 else { return composed }
+            let total = composed.lines.reduce(0) { $0 + $1.naturalWidth }
+            var balanced = total / Double(count) + textStyle.sizePt
+            while balanced < measure {
+                let attempt = try composeGenerated(String(part), textStyle, what: what, measure: balanced, align: .center)
+                if attempt.lines.count == count {
+                    composed = try composeGenerated(String(part), textStyle, what: what, measure: measure, align: .center,
+                                                    lineMeasure: balanced)
+                    break
+                }
+                balanced += textStyle.sizePt
+            }
+            return composed
         }
     }
 
-    private func headingStyle(_ level: Int) -> HeadingStyle {
+    func headingStyle(_ level: Int) -> HeadingStyle {
         style.headings.last(where: { $0.level <= level }) ?? HeadingStyle(level: level, text: style.body, numbering: "")
     }
 
-    private func place(_ heading: Heading, followedBy next: Block?, _ flow: inout PageFlow, _ counter: inout HeadingCounter,
-                       _ outline: inout [OutlineEntry], _ fallbacks: inout [FontFallback]) throws {
+    private func composeBody(_ paragraph: Paragraph) throws -> ComposedParagraph {
+        try compose(paragraph.runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
+    }
+
+    private func place(_ heading: Heading, followedBy next: Block?, at nextIndex: Int, _ state: inout LayoutState) throws {
         let hs = headingStyle(heading.level)
         var runs = heading.runs
         if heading.numbered, !hs.numbering.isEmpty, let first = runs.first {
-            let number = counter.next(level: heading.level, format: hs.numbering)
+            let number = state.counter.next(level: heading.level, format: hs.numbering)
             runs.insert(TextRun(text: number, strong: first.strong, location: first.location), at: 0)
         }
-        let composed = try compose(runs, hs.text, measure: flow.measure)
-        fallbacks += composed.fallbacks
-        // Keep with next: the heading and the first two lines of what follows share a page.
+        let composed = try compose(runs, hs.text, measure: state.flow.measure)
+        state.fallbacks += composed.fallbacks
+        // Keep with next: the heading and the first lines of what follows share a page, so a
+        // page never ends with a heading.
         let height = hs.text.spaceBeforePt + Double(composed.lines.count) * hs.text.linePitchPt + hs.text.spaceAfterPt
-        let following = next.map { followingHeight($0) } ?? 0
-        if !flow.atPageTop, height + following > flow.remaining { flow.newPage() }
-        flow.addSpace(hs.text.spaceBeforePt)
-        outline.append(OutlineEntry(level: heading.level, title: runs.plainText, pageIndex: flow.pageIndex, y: flow.y))
-        flow.placeLines(composed, 0..<composed.lines.count, x: flow.left, text: hs.text)
-        flow.advance(hs.text.spaceAfterPt)
+        var following = next.map { followingHeight($0) } ?? 0
+        // The first part of what follows as widow/orphan control will place it: all of a
+        // paragraph of up to three lines, else two lines.
+        var nextLines: Int?
+        if case .paragraph(let paragraph)? = next {
+            let composed = try composeBody(paragraph)
+            state.lookahead[nextIndex] = composed      // composed once, used when its turn comes
+            nextLines = composed.lines.count
+        } else if case .list(let list)? = next, !list.items.isEmpty {
+            nextLines = try composeItem(of: list, at: 0).lines.count
+        }
+        if let lines = nextLines { following = Double(lines <= 3 ? lines : 2) * style.body.linePitchPt }
+        if !state.flow.atPageTop, height + following > state.flow.remaining { state.flow.newPage() }
+        state.flow.addSpace(hs.text.spaceBeforePt)
+        let destination = "h\(state.outline.count)"
+        state.outline.append(OutlineEntry(level: heading.level, title: runs.plainText, pageIndex: state.flow.pageIndex,
+                                          y: state.flow.y, destination: destination))
+        if heading.level == 1, state.sectionStarts[state.flow.pageIndex] == nil {
+            state.sectionStarts[state.flow.pageIndex] = runs.plainText
+        }
+        state.flow.placeLines(composed, 0..<composed.lines.count, x: state.flow.left, text: hs.text)
+        state.flow.advance(hs.text.spaceAfterPt)
     }
 
     /// Room the start of a block needs on the heading's page (two body lines, a table's
-    /// caption, header and first row).
+    /// caption, header and first row, a figure).
     private func followingHeight(_ block: Block) -> Double {
         switch block {
         case .heading(let h): return headingStyle(h.level).text.linePitchPt + style.body.linePitchPt
         case .paragraph, .list: return 2 * style.body.linePitchPt
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
-        case .pageBreak: return 0
+        case .pageBreak, .toc, .cover: return 0
         case .chart: return 6 * style.body.linePitchPt
         }
     }
@@ -147,28 +200,38 @@ public struct DocumentLayout {
 
     /// List items are set as Chinese documents set them: each item a paragraph with the usual
     /// 2-字 first-line indent and its marker (1. or •) in front, wrapped lines at the margin.
-    private func place(_ list: ListBlock, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
-        let body = style.body
-        for (index, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(list.start + index)." : "• "
-            let runs = [TextRun(text: marker, location: item.location)] + item.runs
-            let composed = try compose(runs, body, measure: flow.measure, indentEm: body.firstLineIndentEm)
-            fallbacks += composed.fallbacks
-            placeParagraph(composed, x: flow.left, text: body, &flow)
+    private func place(_ list: ListBlock, _ state: inout LayoutState) throws {
+        for index in list.items.indices {
+            let composed = try composeItem(of: list, at: index)
+            state.fallbacks += composed.fallbacks
+            placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
         }
     }
 
-    private func addFooters(_ pages: inout [Page], _ fallbacks: inout [FontFallback]) throws {
-        let footer = style.footer
-        guard !footer.format.isEmpty else { return }
-        let baseline = style.page.textTopPt + style.page.textHeightPt + footer.dropMm * PageGeometry.pointsPerMm
-        for i in pages.indices {
-            let text = footer.format.replacingOccurrences(of: "{page}", with: String(pages[i].number))
-                .replacingOccurrences(of: "{pages}", with: String(pages.count))
-            let location = SourceLocation(file: "style '\(style.name)' footer", line: 1, column: 1)
-            let composed = try compose([TextRun(text: text, location: location)], footer.text, measure: style.page.textWidthPt)
-            fallbacks += composed.fallbacks
-            pages[i].items.append(.text(composed, line: 0, x: style.page.textLeftPt, baseline: baseline))
-        }
+    private func composeItem(of list: ListBlock, at index: Int) throws -> ComposedParagraph {
+        let item = list.items[index]
+        let marker = list.ordered ? "\(list.start + index)." : "• "
+        let runs = [TextRun(text: marker, location: item.location)] + item.runs
+        return try compose(runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
+    }
+}
+
+/// What one layout pass accumulates.
+struct LayoutState {
+    var flow: PageFlow
+    var outline: [OutlineEntry] = []
+    var fallbacks: [FontFallback] = []
+    var counter = HeadingCounter()
+    var tableNumber = 0
+    var figureNumber = 0
+    /// Page indices without running heads or numbers (cover, contents).
+    var unnumbered: Set<Int> = []
+    /// The first level-1 heading that starts on a page, by page index (for `{section}`).
+    var sectionStarts: [Int: String] = [:]
+    /// Paragraphs composed ahead (to keep a heading with them), by block index.
+    var lookahead: [Int: ComposedParagraph] = [:]
+
+    init(style: Style) {
+        flow = PageFlow(style: style)
     }
 }

@@ -3,8 +3,11 @@ import HuibaoCore
 /// A laid-out page: positioned lines of text and drawings, in points from the top left.
 public struct Page {
     public var items: [PageItem] = []
-    /// 1-based page number.
+    /// 1-based position in the PDF.
     public var number: Int
+    /// The number printed on the page (body pages count from 1); nil on the cover and the
+    /// contents pages, which carry no running heads.
+    public var displayNumber: Int?
 }
 
 public enum PageItem {
@@ -14,6 +17,8 @@ public enum PageItem {
     case fill(x: Double, y: Double, width: Double, height: Double, color: RGBColor)
     /// A drawing (a chart) whose top left corner is at (x, y).
     case drawing(any PageDrawing, x: Double, y: Double)
+    /// A clickable area leading to a destination (a contents entry).
+    case link(destination: String, x: Double, y: Double, width: Double, height: Double)
 }
 
 /// Something that draws itself with cairo in its own coordinates (origin top left, points).
@@ -31,6 +36,8 @@ public struct OutlineEntry: Sendable {
     /// 0-based page index.
     public var pageIndex: Int
     public var y: Double
+    /// The destination name of the heading (`h0`, `h1` …).
+    public var destination: String
 }
 
 /// What the layout stage hands to the output stage.

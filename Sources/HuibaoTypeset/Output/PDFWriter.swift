@@ -50,6 +50,9 @@ public struct PDFWriter {
         setMetadata(document.meta, surface)
         let cr = cairo_create(surface)!
         for page in document.pages {
+            // Page labels follow the printed numbers; the cover and contents count i, ii …
+            let label = page.displayNumber.map(String.init) ?? Self.roman(page.number)
+            cairo_pdf_surface_set_page_label(surface, label)
             for item in page.items { draw(item, cr) }
             cairo_show_page(cr)
         }
@@ -60,6 +63,22 @@ public struct PDFWriter {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw HuibaoError(.output, "cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
+        try PDFLinkAnnotator.annotate(path, links: links(document), pageHeight: document.pageHeightPt)
+    }
+
+    /// The links of all pages, resolved to the page and place of their destination.
+    private func links(_ document: LaidOutDocument) -> [PDFLinkAnnotator.Link] {
+        var targets: [String: OutlineEntry] = [:]
+        for entry in document.outline { targets[entry.destination] = entry }
+        var result: [PDFLinkAnnotator.Link] = []
+        for (index, page) in document.pages.enumerated() {
+            for case .link(let destination, let x, let y, let width, let height) in page.items {
+                guard let target = targets[destination] else { continue }
+                result.append(.init(page: index, x: x, y: y, width: width, height: height,
+                                    targetPage: target.pageIndex, targetY: target.y))
+            }
+        }
+        return result
     }
 
     private func draw(_ item: PageItem, _ cr: OpaquePointer) {
@@ -81,11 +100,21 @@ public struct PDFWriter {
             cairo_translate(cr, x, y)
             drawing.draw(on: cr)
             cairo_restore(cr)
+        case .link:
+            break   // added after cairo is done (PDFLinkAnnotator)
         }
     }
 
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var n = n, result = ""
+        for (value, letters) in table { while n >= value { result += letters; n -= value } }
+        return result
+    }
+
     private func setMetadata(_ meta: DocumentMeta, _ surface: OpaquePointer) {
-        if let title = meta.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+        if let title = meta.plainTitle { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
         if let author = meta.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
         if let subject = meta.subject ?? meta.subtitle { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Huibao")

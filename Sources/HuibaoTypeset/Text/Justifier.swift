@@ -50,7 +50,8 @@ struct Justifier {
         }
         let width = x - atoms[end].rightBlank - offset
         return ComposedLine(start: start, end: end, positions: positions, startTrim: startTrim,
-                            naturalWidth: m.natural, width: width, indent: start == 0 ? format.firstLineIndentPt : 0)
+                            naturalWidth: m.natural, width: width,
+                            indent: (start == 0 ? format.firstLineIndentPt : 0) + format.offsetPt)
     }
 
     /// Water-filling: share `slack` in proportion to stretch; parts that reach their cap keep

@@ -29,13 +29,18 @@ public struct ParagraphFormat: Sendable {
     public var typography: Typography
     /// Grid mode: the advance of every full-width character (GB/T 9704: 156 mm / 28).
     public var gridPitchPt: Double?
+    /// Shifts every line right (a narrower measure centred in a wider column).
+    public var offsetPt: Double
 
+    /// A negative `firstLineIndentPt` is a hanging indent: the paragraph is drawn that much
+    /// further right and its first line starts at the left edge.
     public init(measurePt: Double, firstLineIndentPt: Double = 0, align: Alignment = .justify,
-                typography: Typography, gridPitchPt: Double? = nil) {
+                typography: Typography, gridPitchPt: Double? = nil, offsetPt: Double = 0) {
         self.measurePt = measurePt
         self.firstLineIndentPt = firstLineIndentPt
         self.align = align
         self.typography = typography
         self.gridPitchPt = gridPitchPt
+        self.offsetPt = offsetPt
     }
 }
