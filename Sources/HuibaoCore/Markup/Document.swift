@@ -4,11 +4,19 @@ import Foundation
 public struct Document: Sendable {
     public var meta: DocumentMeta
     public var blocks: [Block]
+    /// Footnote texts by label (`[^label]: text`), set at the bottom of the page that refers to them.
+    public var footnotes: [String: Footnote]
 
-    public init(meta: DocumentMeta, blocks: [Block]) {
+    public init(meta: DocumentMeta, blocks: [Block], footnotes: [String: Footnote] = [:]) {
         self.meta = meta
         self.blocks = blocks
+        self.footnotes = footnotes
     }
+}
+
+public struct Footnote: Sendable {
+    public var runs: [TextRun]
+    public var location: SourceLocation
 }
 
 /// Front matter: document metadata and the style to use.
@@ -34,11 +42,14 @@ public struct TextRun: Sendable, Equatable {
     public var strong: Bool
     /// Where the run starts in the markup (for missing-glyph and font messages).
     public var location: SourceLocation
+    /// `[^label]`: a footnote reference (its text is the label; layout prints the number).
+    public var footnote: String?
 
-    public init(text: String, strong: Bool = false, location: SourceLocation) {
+    public init(text: String, strong: Bool = false, location: SourceLocation, footnote: String? = nil) {
         self.text = text
         self.strong = strong
         self.location = location
+        self.footnote = footnote
     }
 }
 

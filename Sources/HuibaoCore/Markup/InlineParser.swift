@@ -18,7 +18,7 @@ enum InlineParser {
 
         func flush() {
             if !current.isEmpty, let start = currentStart {
-                if let last = runs.last, last.strong == strong {
+                if let last = runs.last, last.strong == strong, last.footnote == nil {
                     runs[runs.count - 1].text += current
                 } else {
                     runs.append(TextRun(text: current, strong: strong, location: start))
@@ -45,6 +45,18 @@ enum InlineParser {
                     if currentStart == nil { currentStart = SourceLocation(file: location.file, line: location.line, column: column) }
                     current.append(chars[i + 1])
                     i += 2; column += 2
+                    continue
+                }
+                if c == "[", i + 2 < chars.count, chars[i + 1] == "^", let close = chars[(i + 2)...].firstIndex(of: "]"),
+                   close > i + 2, !chars[(i + 2)..<close].contains(" ") {
+                    // [^label]: a footnote reference.
+                    flush()
+                    let label = String(chars[(i + 2)..<close])
+                    runs.append(TextRun(text: label, strong: strong,
+                                        location: SourceLocation(file: location.file, line: location.line, column: column),
+                                        footnote: label))
+                    column += close + 1 - i
+                    i = close + 1
                     continue
                 }
                 if c == "*", i + 1 < chars.count, chars[i + 1] == "*", strong || hasClosingStrong(chars, from: i + 2) {

@@ -27,6 +27,7 @@ public struct MarkupParser {
             (meta, index) = try frontMatter()
         }
         var blocks: [Block] = []
+        var footnotes: [String: Footnote] = [:]
         var pendingCaption: [TextRun]?
         while index < lines.count {
             let line = lines[index]
@@ -55,6 +56,15 @@ public struct MarkupParser {
                 pendingCaption = nil
                 blocks.append(.table(table)); index = next; continue
             }
+            if let (label, footnote, next) = try footnoteDefinition(at: index) {
+                if let earlier = footnotes[label] {
+                    throw HuibaoError(.markup, "footnote [^\(label)] is defined twice (first at \(earlier.location))",
+                                      at: footnote.location)
+                }
+                footnotes[label] = footnote
+                index = next
+                continue
+            }
             if listMarker(line) != nil {
                 let (list, next) = list(at: index)
                 blocks.append(.list(list)); index = next; continue
@@ -62,7 +72,50 @@ public struct MarkupParser {
             let (paragraph, next) = paragraph(at: index)
             blocks.append(.paragraph(paragraph)); index = next
         }
-        return Document(meta: meta, blocks: blocks)
+        try checkReferences(blocks, footnotes)
+        return Document(meta: meta, blocks: blocks, footnotes: footnotes)
+    }
+
+    /// `[^label]: text` (continued on the following lines until a blank line).
+    private func footnoteDefinition(at index: Int) throws -> (String, Footnote, Int)? {
+        let line = lines[index]
+        guard line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
+              line[line.index(after: close)...].hasPrefix(":") else { return nil }
+        let label = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
+        guard !label.isEmpty, !label.contains(" ") else { return nil }
+        let textStart = line.index(close, offsetBy: 2)
+        let first = String(line[textStart...])
+        let column = line.distance(from: line.startIndex, to: textStart) + 1 + (first.count - first.trimmingLeadingSpaces.count)
+        var pieces = [(first.trimmingLeadingSpaces.trimmingTrailingSpaces, location(index, column))]
+        var next = index + 1
+        while next < lines.count, !lines[next].trimmingTrailingSpaces.isEmpty, !startsBlock(lines[next], next), !lines[next].hasPrefix("[^") {
+            let stripped = lines[next].trimmingLeadingSpaces
+            pieces.append((String(stripped).trimmingTrailingSpaces, location(next, lines[next].count - stripped.count + 1)))
+            next += 1
+        }
+        return (label, Footnote(runs: InlineParser.parse(lines: pieces), location: location(index)), next)
+    }
+
+    /// Every [^label] needs its definition somewhere in the file.
+    private func checkReferences(_ blocks: [Block], _ footnotes: [String: Footnote]) throws {
+        func check(_ runs: [TextRun]) throws {
+            for run in runs {
+                guard let label = run.footnote, footnotes[label] == nil else { continue }
+                throw HuibaoError(.markup, "footnote [^\(label)] is never defined", at: run.location,
+                                  hint: "add a line `[^\(label)]: 注释文字` after the paragraph")
+            }
+        }
+        for block in blocks {
+            switch block {
+            case .paragraph(let p): try check(p.runs)
+            case .heading(let h): try check(h.runs)
+            case .list(let l): for item in l.items { try check(item.runs) }
+            case .table(let t):
+                for row in t.headerRows + t.bodyRows { for cell in row { try check(cell.runs) } }
+                for note in t.notes { try check(note) }
+            case .pageBreak, .chart, .toc, .cover: break
+            }
+        }
     }
 
     // MARK: front matter

@@ -15,6 +15,8 @@ public struct Style: Sendable {
     public var footer: RunningHeadStyle
     public var toc: TOCStyle
     public var cover: CoverStyle
+    /// Footnotes at the bottom of the page (小五 by default).
+    public var footnote: TextStyle
     public var accentColor: RGBColor
     public var chart: ChartStyle
 }

@@ -3,7 +3,7 @@ enum StyleDecoder {
     static func decode(_ node: DataNode, name: String) throws -> Style {
         let r = try NodeReader(node, context: "style '\(name)'", kind: .style)
         try r.allowOnly(["name", "extends", "page", "body", "typography", "title", "subtitle", "headings",
-                         "table", "header", "footer", "toc", "cover", "accent_color", "chart"])
+                         "table", "header", "footer", "toc", "cover", "footnote", "accent_color", "chart"])
         guard let pageR = try r.reader("page") else { throw missing("page", in: r) }
         guard let bodyR = try r.reader("body") else { throw missing("body", in: r) }
         let body = try text(bodyR, defaults: nil)
@@ -23,6 +23,7 @@ enum StyleDecoder {
                                     insetEm: 0, rule: false),
             toc: try toc(r.reader("toc"), body: body, headings: headings),
             cover: try cover(r.reader("cover"), body: body),
+            footnote: try noteStyle(r.reader("footnote"), body: body),
             accentColor: try color(r, "accent_color") ?? .black,
             chart: try chart(r.reader("chart"), body: body)
         )

@@ -11,6 +11,8 @@ public struct DocumentLayout {
     let data: DataNode?
     /// The folder of the input file, for charts that read a CSV file.
     let baseDirectory: String
+    /// Footnote numbers by label, in the order of first reference.
+    private(set) var footnoteNumbers: [String: Int] = [:]
 
     public init(style: Style, composer: ParagraphComposer, data: DataNode? = nil, baseDirectory: String = ".") {
         self.style = style
@@ -20,6 +22,31 @@ public struct DocumentLayout {
     }
 
     public func layout(_ document: Document) throws -> LaidOutDocument {
+        var layout = self
+        layout.footnoteNumbers = Self.numberFootnotes(document)
+        return try layout.twoPasses(document)
+    }
+
+    private static func numberFootnotes(_ document: Document) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        func visit(_ runs: [TextRun]) {
+            for run in runs { if let label = run.footnote, numbers[label] == nil { numbers[label] = numbers.count + 1 } }
+        }
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let p): visit(p.runs)
+            case .heading(let h): visit(h.runs)
+            case .list(let l): l.items.forEach { visit($0.runs) }
+            case .table(let t):
+                (t.headerRows + t.bodyRows).forEach { $0.forEach { visit($0.runs) } }
+                t.notes.forEach(visit)
+            case .pageBreak, .chart, .toc, .cover: break
+            }
+        }
+        return numbers
+    }
+
+    private func twoPasses(_ document: Document) throws -> LaidOutDocument {
         let draft = try pass(document, tocPageNumbers: nil)
         let hasTOC = document.blocks.contains { if case .toc = $0 { return true } else { return false } }
         guard hasTOC else { return draft }
@@ -31,6 +58,7 @@ public struct DocumentLayout {
 
     private func pass(_ document: Document, tocPageNumbers: [Int?]?) throws -> LaidOutDocument {
         var state = LayoutState(style: style)
+        state.flow.footnotes = try composeFootnotes(document)
         let front = FrontMatterLayout(style: style, layout: self)
         let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
         if !startsWithCover { try front.titleBlock(document.meta, &state) }
@@ -61,7 +89,9 @@ public struct DocumentLayout {
             }
         }
         var pages = state.flow.finish()
-        try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered,
+        // The page with the title block carries no running head (the title is on it).
+        let headless: Set<Int> = startsWithCover || document.meta.title == nil ? [] : [0]
+        try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered, headless: headless,
                                                           sections: state.sectionStarts, title: document.meta.plainTitle,
                                                           fallbacks: &state.fallbacks)
         return LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
@@ -69,8 +99,31 @@ public struct DocumentLayout {
     }
 
     func spans(_ runs: [TextRun], _ text: TextStyle) -> [TextSpan] {
-        runs.map { TextSpan(text: $0.text, role: text.role, sizePt: text.sizePt, bold: text.bold || $0.strong,
-                            color: text.color, location: $0.location) }
+        runs.map { run in
+            if let label = run.footnote {
+                // The footnote mark: its number, small and raised.
+                return TextSpan(text: String(footnoteNumbers[label] ?? 0), role: text.role, sizePt: text.sizePt * 0.6,
+                                color: text.color, location: run.location, risePt: text.sizePt * 0.38, footnote: label)
+            }
+            return TextSpan(text: run.text, role: text.role, sizePt: text.sizePt, bold: text.bold || run.strong,
+                            color: text.color, location: run.location)
+        }
+    }
+
+    /// Each footnote as it stands at the page bottom: its raised number, then its text,
+    /// wrapped lines under the text.
+    private func composeFootnotes(_ document: Document) throws -> [String: ComposedParagraph] {
+        var result: [String: ComposedParagraph] = [:]
+        let note = style.footnote
+        for (label, footnote) in document.footnotes {
+            guard let number = footnoteNumbers[label] else { continue }
+            let mark = TextSpan(text: String(number), role: note.role, sizePt: note.sizePt * 0.7, color: note.color,
+                                location: footnote.location, risePt: note.sizePt * 0.3)
+            let gap = TextSpan(text: " ", role: note.role, sizePt: note.sizePt, color: note.color, location: footnote.location)
+            let format = ParagraphFormat(measurePt: style.page.textWidthPt, align: .justify, typography: style.typography)
+            result[label] = try composer.compose([mark, gap] + spans(footnote.runs, note), format: format)
+        }
+        return result
     }
 
     func compose(_ runs: [TextRun], _ text: TextStyle, measure: Double, indentEm: Double = 0,
@@ -182,7 +235,7 @@ public struct DocumentLayout {
         var line = 0
         let total = composed.lines.count
         while line < total {
-            let fit = Int((flow.remaining + 0.01) / text.linePitchPt)
+            let fit = flow.linesThatFit(composed, from: line, pitch: text.linePitchPt)
             let left = total - line
             if fit >= left {
                 flow.placeLines(composed, line..<total, x: x, text: text)

@@ -7,7 +7,7 @@ struct PageFurniture {
     let style: Style
     let layout: DocumentLayout
 
-    func add(to pages: inout [Page], unnumbered: Set<Int>, sections: [Int: String], title: String?,
+    func add(to pages: inout [Page], unnumbered: Set<Int>, headless: Set<Int>, sections: [Int: String], title: String?,
              fallbacks: inout [FontFallback]) throws {
         var number = 0
         for i in pages.indices where !unnumbered.contains(i) {
@@ -24,7 +24,7 @@ struct PageFurniture {
             let bottom = style.page.textTopPt + style.page.textHeightPt
             try place(style.footer, values, page: &pages[i], baseline: bottom + style.footer.dropMm * PageGeometry.pointsPerMm,
                       ruleY: nil, &fallbacks)
-            if let header = style.header {
+            if let header = style.header, !headless.contains(i) {
                 let baseline = style.page.textTopPt - header.dropMm * PageGeometry.pointsPerMm
                 try place(header, values, page: &pages[i], baseline: baseline,
                           ruleY: header.rule ? baseline + header.text.sizePt * 0.35 : nil, &fallbacks)

@@ -176,6 +176,7 @@ struct TableLayout {
                 flow.add(.text(cell.text, line: line, x: x + cell.inset, baseline: PageFlow.baseline(boxTop: boxTop, text: text)))
                 boxTop += text.linePitchPt
             }
+            flow.takeNotes(of: cell.text, shown)
             flow.add(.rule(from: (x, top), to: (x, top + rowHeight), width: ts.ruleWidthPt, color: lineColor))
         }
         let right = flow.left + totalWidth

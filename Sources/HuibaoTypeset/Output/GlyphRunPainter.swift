@@ -63,7 +63,7 @@ enum GlyphRunPainter {
         var glyphItem = PangoGlyphItem(item: item, glyphs: gs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
         let span = shaped.spans[atoms[first].span]
         cairo_set_source_rgb(cr, span.color.red, span.color.green, span.color.blue)
-        cairo_move_to(cr, x + line.positions[first - line.start], baseline)
+        cairo_move_to(cr, x + line.positions[first - line.start], baseline - span.risePt)
         pango_cairo_show_glyph_item(cr, shaped.text, &glyphItem)
         pango_glyph_string_free(gs)
         pango_item_free(item)

@@ -52,6 +52,11 @@ enum Glue {
                 gap.stretch = em * interCharacterStretchEm
             }
             gap.breakable = breakAllowed(i, atoms: atoms, kinsoku: kinsoku, shaped: shaped)
+            if shaped.spans[b.span].risePt != 0 || shaped.spans[a.span].risePt != 0 {
+                // A footnote mark hugs the character before it: no space, no stretch, and
+                // the line never breaks before it.
+                if shaped.spans[b.span].risePt != 0 { gap = Gap() } else { gap.natural = 0; gap.shrink = 0 }
+            }
             if !gap.breakable, shaped.isCharBreak(before: b), !a.kind.isWide, !b.kind.isWide, a.kind != .space, b.kind != .space {
                 // Last resort for an over-long word or number: allowed, but at a high price.
                 gap.breakable = true

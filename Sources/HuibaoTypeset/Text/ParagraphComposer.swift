@@ -57,6 +57,18 @@ public final class ComposedParagraph {
     /// Characters set in a fallback family of their role.
     public var fallbacks: [FontFallback] { shaped.fallbacks }
 
+    /// The footnotes referred to in a line, in order.
+    public func footnotes(inLine index: Int) -> [String] {
+        let line = lines[index]
+        var labels: [String] = []
+        var lastSpan = -1
+        for atom in shaped.atoms[line.start...line.end] where atom.span != lastSpan {
+            lastSpan = atom.span
+            if let label = shaped.spans[atom.span].footnote, !labels.contains(label) { labels.append(label) }
+        }
+        return labels
+    }
+
     /// The text of a line as it will be extracted from the PDF.
     public func text(ofLine index: Int) -> String {
         let line = lines[index]

@@ -8,15 +8,22 @@ public struct TextSpan: Sendable {
     public var bold: Bool
     public var color: RGBColor
     public var location: SourceLocation?
+    /// Raised above the baseline by this much (a footnote mark); such a span sits tight
+    /// against its neighbours and never starts a line.
+    public var risePt: Double
+    /// The footnote this span refers to.
+    public var footnote: String?
 
     public init(text: String, role: String, sizePt: Double, bold: Bool = false, color: RGBColor = .black,
-                location: SourceLocation? = nil) {
+                location: SourceLocation? = nil, risePt: Double = 0, footnote: String? = nil) {
         self.text = text
         self.role = role
         self.sizePt = sizePt
         self.bold = bold
         self.color = color
         self.location = location
+        self.risePt = risePt
+        self.footnote = footnote
     }
 }
 
