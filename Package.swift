@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Reads .xlsx workbooks, which are ZIP archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pango, PangoCairo, PangoFT2, fontconfig and cairo-pdf, wrapped once.
@@ -17,8 +19,19 @@ let package = Package(
             pkgConfig: "pangocairo pangoft2 fontconfig",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        // Data, Template, Markup, Document, Style: pure Swift, no C.
-        .target(name: "HuibaoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The system SQLite, for data manifests that query a database; wrapped once in
+        // HuibaoCore/Data/SQLiteDatabase.swift.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Data, Template, Markup, Document, Style: Swift; the only C is SQLite, behind one class.
+        .target(name: "HuibaoCore", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CSQLite",
+        ]),
         // Fonts, the paragraph composer, layout and PDF output: Pango and Cairo.
         .target(name: "HuibaoTypeset", dependencies: ["HuibaoCore", "CPangoCairo"]),
         // The public API: template + data + style → PDF.

@@ -21,7 +21,7 @@ public struct Renderer: Sendable {
     /// Runs the whole pipeline and writes the PDF atomically to `output`.
     @discardableResult
     public func render(_ request: RenderRequest, to output: String) throws -> RenderResult {
-        let data = try request.data.isEmpty ? nil : DataLoader.merge(try request.data.map { try DataLoader.load(path: $0) })
+        let data = try data(for: request)
         let markup = try markupText(for: request, data: data)
         let document = try MarkupParser.parse(markup, file: request.input)
         let styleName = request.style ?? document.meta.style ?? "report"
@@ -39,11 +39,61 @@ public struct Renderer: Sendable {
     }
 
     /// The report markup: the input itself for `.md`, else the template filled with the data.
+    /// Templates it includes or extends are found beside it, then among the built-in templates.
     public func markupText(for request: RenderRequest, data: DataNode?) throws -> String {
         let source = try readText(request.input)
         guard request.isTemplate else { return source }
-        let template = try Template(source: source, file: request.input)
+        let template = try Template(source: source, file: request.input,
+                                    library: .fileSystem(searchDirectories: [resources.templatesDirectory]))
         return try template.render(context: data ?? DataNode(.object([])), escape: MarkupEscaper.escape)
+    }
+
+    /// The merged data files (and manifests) of the request, checked against the template's
+    /// schema when it has one; the first problem is thrown. Nil when no data is given.
+    public func data(for request: RenderRequest) throws -> DataNode? {
+        guard !request.data.isEmpty else { return nil }
+        let data = try DataLoader.load(paths: request.data)
+        if let path = schemaPath(for: request), let problem = try DataSchema(path: path).check(data).problems.first {
+            throw problem
+        }
+        return data
+    }
+
+    /// Checks a template and its data without typesetting: loads the data, checks it against
+    /// the schema and lists every problem; when the data fits, also runs the template and
+    /// reads the markup it makes, so that a template error is found too.
+    ///
+    /// - Throws: a `HuibaoError` when a data or schema file cannot be read at all.
+    public func check(_ request: RenderRequest) throws -> CheckResult {
+        let data = try DataLoader.load(paths: request.data)
+        let schema = schemaPath(for: request)
+        var result = CheckResult(problems: [], checkedValues: Self.count(data), schema: schema)
+        if let schema {
+            let report = try DataSchema(path: schema).check(data)
+            result.problems = report.problems
+            result.checkedValues = report.checkedValues
+        }
+        guard result.problems.isEmpty else { return result }
+        do {
+            _ = try MarkupParser.parse(try markupText(for: request, data: data), file: request.input)
+        } catch let error as HuibaoError {
+            result.problems.append(error)
+        }
+        return result
+    }
+
+    private func schemaPath(for request: RenderRequest) -> String? {
+        guard request.isTemplate else { return request.schema }
+        return DataSchema.path(forTemplate: request.input, explicit: request.schema)
+    }
+
+    /// Every value below the top-level mapping.
+    private static func count(_ node: DataNode) -> Int {
+        switch node.value {
+        case .array(let items): return items.reduce(0) { $0 + 1 + count($1) }
+        case .object(let pairs): return pairs.reduce(0) { $0 + 1 + count($1.value) }
+        default: return 0
+        }
     }
 
     private func readText(_ path: String) throws -> String {
@@ -83,15 +133,28 @@ public struct RenderRequest: Sendable {
     public var data: [String]
     /// Overrides the style named in the front matter.
     public var style: String?
+    /// The schema the data must fit; nil to use `schema.yaml` beside the template, if any.
+    public var schema: String?
 
-    public init(input: String, data: [String] = [], style: String? = nil) {
+    public init(input: String, data: [String] = [], style: String? = nil, schema: String? = nil) {
         self.input = input
         self.data = data
         self.style = style
+        self.schema = schema
     }
 
     /// A template when data is given or the file is not plain `.md`.
     public var isTemplate: Bool { !data.isEmpty || !input.hasSuffix(".md") }
+}
+
+/// What `Renderer.check` found.
+public struct CheckResult: Sendable {
+    /// Every schema problem, or the template's first error; empty when all is well.
+    public var problems: [HuibaoError]
+    /// The values the schema described (every value of the data when there is no schema).
+    public var checkedValues: Int
+    /// The schema used, if any.
+    public var schema: String?
 }
 
 public struct RenderResult: Sendable {

@@ -4,12 +4,15 @@ struct Invocation {
         case help(topic: String?)
         case version
         case render(RenderArguments)
+        case check(RenderArguments)
     }
 
+    /// The arguments of `render`, and of `check` (which takes only the input, data and schema).
     struct RenderArguments {
         var input: String
         var data: [String] = []
         var style: String?
+        var schema: String?
         var output: String?
         var allowFontFallback = false
         var realDate = false
@@ -28,12 +31,15 @@ struct Invocation {
         case "render":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "render") }
             return .render(try parseRender(rest))
+        case "check":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
+            return .check(try parseRender(rest, command: "check"))
         default:
             throw UsageError(message: "unknown command '\(command)'")
         }
     }
 
-    private static func parseRender(_ arguments: [String]) throws -> RenderArguments {
+    private static func parseRender(_ arguments: [String], command: String = "render") throws -> RenderArguments {
         var input: String?
         var result = RenderArguments(input: "")
         var i = 0
@@ -46,20 +52,26 @@ struct Invocation {
         }
         while i < arguments.count {
             let argument = arguments[i]
+            if command == "check", !["--data", "-d", "--schema"].contains(argument), argument.hasPrefix("-") {
+                throw UsageError(message: "unknown option '\(argument)' for check")
+            }
             switch argument {
             case "--data", "-d": result.data.append(try value(argument))
+            case "--schema": result.schema = try value(argument)
             case "--style", "-s": result.style = try value(argument)
             case "--output", "-o": result.output = try value(argument)
             case "--allow-font-fallback": result.allowFontFallback = true
             case "--real-date": result.realDate = true
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)' for render") }
-                guard input == nil else { throw UsageError(message: "render takes one input file, got '\(input!)' and '\(argument)'") }
+                guard input == nil else { throw UsageError(message: "\(command) takes one input file, got '\(input!)' and '\(argument)'") }
                 input = argument
             }
             i += 1
         }
-        guard let input else { throw UsageError(message: "render needs an input file (a .md markup file or a template)") }
+        guard let input else {
+            throw UsageError(message: command == "check" ? "check needs a template" : "render needs an input file (a .md markup file or a template)")
+        }
         result.input = input
         return result
     }
@@ -70,17 +82,20 @@ struct Invocation {
     USAGE
       huibao render TEMPLATE --data FILE [--data FILE …] [--style NAME] -o OUT.pdf
       huibao render FILE.md -o OUT.pdf
-      huibao help render
+      huibao check TEMPLATE --data FILE [--schema FILE]
+      huibao help render|check
 
     COMMANDS
       render     fill a template with data (or read a markup file) and write a PDF
+      check      check the data against the template's schema and run the template, without
+                 writing anything; lists every problem
 
     OPTIONS
       -h, --help     show this help
       --version      show the version
 
     EXIT CODES
-      0 the PDF was written · 1 bad input (the message says where) · 2 wrong command line
+      0 the PDF was written (check: no problems) · 1 bad input (the message says where) · 2 wrong command line
 
     Examples:
       huibao render samples/annual-report/report.md.j2 --data samples/annual-report/data.yaml -o out/annual-report.pdf
@@ -98,7 +113,10 @@ struct Invocation {
       Any other file (e.g. report.md.j2) is a Jinja-like template; --data files fill it.
 
     OPTIONS
-      -d, --data FILE          YAML (.yaml/.yml) or JSON data; several are merged, later ones win
+      -d, --data FILE          YAML, JSON, CSV or .xlsx data, or a data manifest (a YAML file
+                               whose only key is `sources`); several are merged, later ones win
+      --schema FILE            the schema the data must fit (default: schema.yaml beside the
+                               template, when there is one); the first problem stops the render
       -s, --style NAME         built-in style (report) or a style file; overrides the front matter
       -o, --output OUT.pdf     where to write (default: INPUT's name with .pdf, in this folder)
       --allow-font-fallback    set characters that no font of their role has in another face
@@ -108,5 +126,24 @@ struct Invocation {
 
     The PDF is written to a temporary file and renamed: a failed run never leaves a
     half-written file behind, and an existing OUT.pdf stays as it was.
+    """
+
+    static let checkHelp = """
+    huibao check — check a template's data without rendering
+
+    USAGE
+      huibao check TEMPLATE [--data FILE …] [--schema FILE]
+
+    Loads the data as render does, checks it against the schema (--schema, or schema.yaml
+    beside the template) and lists every problem at once, each as file:line:col: error: …
+    with what was expected. When the data fits, the template is run over it too, so that an
+    undefined name or a loop over a number is found before a render.
+
+    OPTIONS
+      -d, --data FILE     YAML, JSON, CSV or .xlsx data, or a data manifest; merged in order
+      --schema FILE       the schema to check against
+
+    EXIT CODES
+      0 no problems ("ok: N values checked") · 1 problems (listed) · 2 wrong command line
     """
 }

@@ -16,13 +16,15 @@ func run() -> Int32 {
     }
     switch command {
     case .help(let topic):
-        print(topic == "render" ? Invocation.renderHelp : Invocation.generalHelp)
+        print(topic == "render" ? Invocation.renderHelp : topic == "check" ? Invocation.checkHelp : Invocation.generalHelp)
         return 0
     case .version:
         print("huibao \(huibaoVersion)")
         return 0
     case .render(let arguments):
         return render(arguments)
+    case .check(let arguments):
+        return check(arguments)
     }
 }
 
@@ -39,10 +41,33 @@ func render(_ arguments: Invocation.RenderArguments) -> Int32 {
             options.creationDate = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
         }
         let renderer = try Renderer(options: options)
-        let request = RenderRequest(input: arguments.input, data: arguments.data, style: arguments.style)
+        let request = RenderRequest(input: arguments.input, data: arguments.data, style: arguments.style, schema: arguments.schema)
         let result = try renderer.render(request, to: output)
         for note in result.fallbacks { printError(note) }
         print("wrote \(output) (\(result.pageCount) page\(result.pageCount == 1 ? "" : "s"))")
+        return 0
+    } catch let error as HuibaoError {
+        printError(error.description)
+        return error.kind == .usage ? 2 : 1
+    } catch {
+        printError("error: \(error)")
+        return 1
+    }
+}
+
+/// `huibao check`: every problem on standard error, then a count; exit 1 when there are any.
+func check(_ arguments: Invocation.RenderArguments) -> Int32 {
+    do {
+        let request = RenderRequest(input: arguments.input, data: arguments.data, schema: arguments.schema)
+        let result = try Renderer().check(request)
+        guard result.problems.isEmpty else {
+            for problem in result.problems { printError(problem.description) }
+            let count = result.problems.count
+            printError("\(count) problem\(count == 1 ? "" : "s") found")
+            return 1
+        }
+        let against = result.schema.map { " against \($0)" } ?? " (no schema; the template ran over the data)"
+        print("ok: \(result.checkedValues) values checked\(against)")
         return 0
     } catch let error as HuibaoError {
         printError(error.description)

@@ -277,8 +277,8 @@ struct DataLoaderTests {
     }
 
     @Test func unknownExtensionNamesTheFileAndTheSupportedOnes() throws {
-        let error = #expect(throws: HuibaoError.self) { try DataLoader.load(path: "数据.xlsx") }
-        #expect(error?.message.contains("数据.xlsx") == true)
+        let error = #expect(throws: HuibaoError.self) { try DataLoader.load(path: "数据.xls") }
+        #expect(error?.message.contains("数据.xls") == true)
         #expect(error?.message.contains(".yaml") == true && error?.message.contains(".json") == true)
     }
 

@@ -313,7 +313,7 @@ import Testing
         let error = try #require(markupError("前文。\n\n```diagram\ntype: bar\n```"))
         #expect(error.kind == .markup)
         #expect(error.message.contains("'diagram'"))
-        #expect(error.hint?.contains("chart, cover, pagebreak, toc") == true)
+        #expect(error.hint?.contains("chart, cover, pagebreak, signature, toc") == true)
         #expect(error.location == SourceLocation(file: "report.md", line: 3, column: 4))
     }
 
@@ -436,5 +436,52 @@ private func markupTables(_ doc: Document) -> [Table] {
             Issue.record("expected cover, toc, heading: \(doc.blocks)")
             return
         }
+    }
+}
+
+@Suite struct MarkupDirectiveExtrasTests {
+    @Test func hashDotPointsKeepCountingAcrossATableUnderOneHeading() throws {
+        let doc = try MarkupParser.parse("# 一\n\n#. 甲\n#. 乙\n\n| a |\n|---|\n| 1 |\n\n#. 丙\n\n# 二\n\n#. 丁", file: "t.md")
+        let starts = doc.blocks.compactMap { block -> Int? in if case .list(let l) = block { return l.start } else { return nil } }
+        #expect(starts == [1, 3, 1])
+    }
+
+    @Test func captionAttributesGiveWidthsAndUnit() throws {
+        let doc = try MarkupParser.parse("Table: 收支 {widths=1,3,2,; unit=单位：万元}\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |", file: "t.md")
+        guard case .table(let t) = doc.blocks[0] else { Issue.record("no table"); return }
+        #expect(t.widths == [1, 3, 2])
+        #expect(t.unit == "单位：万元")
+        #expect(t.caption?.plainText == "收支")
+    }
+
+    @Test func widthsThatDoNotMatchTheColumnsAreAnError() throws {
+        #expect(throws: HuibaoError.self) {
+            try MarkupParser.parse("Table: 收支 {widths=1,3}\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |", file: "t.md")
+        }
+    }
+
+    @Test func signatureTakesNameAndDate() throws {
+        let doc = try MarkupParser.parse("正文。\n\n```signature\nname: 江临市数据资源管理局\ndate: 2025年12月28日\n```", file: "t.md")
+        guard case .signature(let s) = doc.blocks[1] else { Issue.record("no signature"); return }
+        #expect(s.name.plainText == "江临市数据资源管理局")
+        #expect(s.date.plainText == "2025年12月28日")
+        #expect(s.date.first?.location.line == 5)
+    }
+
+    @Test func aSignatureWithoutADateIsAnError() throws {
+        #expect(throws: HuibaoError.self) { try MarkupParser.parse("```signature\nname: 某局\n```", file: "t.md") }
+    }
+
+    @Test func footnoteReferencesAndDefinitionsAreParsed() throws {
+        let doc = try MarkupParser.parse("全年完成[^a]任务。\n\n[^a]: 含续建项目。\n多行说明。", file: "t.md")
+        guard case .paragraph(let p) = doc.blocks[0] else { Issue.record("no paragraph"); return }
+        #expect(p.runs.map(\.footnote) == [nil, "a", nil])
+        #expect(p.runs.plainText == "全年完成a任务。")
+        #expect(doc.footnotes["a"]?.runs.plainText == "含续建项目。多行说明。")
+        #expect(doc.blocks.count == 1)
+    }
+
+    @Test func aFootnoteDefinedTwiceIsAnError() throws {
+        #expect(throws: HuibaoError.self) { try MarkupParser.parse("甲[^a]。\n\n[^a]: 一。\n\n[^a]: 二。", file: "t.md") }
     }
 }

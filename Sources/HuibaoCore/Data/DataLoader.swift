@@ -1,22 +1,39 @@
 import Foundation
 
-/// The formats a data file can be written in.
+/// The text formats a data file can be written in (an `.xlsx` workbook is read by `XLSXLoader`).
 public enum DataFormat: Sendable, Hashable {
     /// `.yaml` or `.yml`: what clerks write by hand.
     case yaml
     /// `.json`: what other programs export.
     case json
+    /// `.csv`: a table exported from a spreadsheet; its rows become a list of records.
+    case csv
 }
 
 /// The data stage: reads data files into `DataNode` trees and merges them into one.
 public enum DataLoader {
+    /// Reads every `--data` file and merges them left to right; a YAML file whose only key is
+    /// `sources` is a data manifest (`DataManifest`) and gives the merged data of its sources.
+    ///
+    /// - Returns: An empty mapping when `paths` is empty.
+    public static func load(paths: [String]) throws -> DataNode {
+        try merge(try paths.map { path in
+            let root = try load(path: path)
+            guard try format(of: path) == .yaml, DataManifest.isManifest(root) else { return root }
+            return try DataManifest.load(root, path: path)
+        })
+    }
+
     /// Reads the data file at `path`, choosing the format from its extension.
     ///
+    /// A YAML or JSON file gives its top-level mapping. A CSV file or the first sheet of an
+    /// `.xlsx` workbook gives a mapping of one key to the list of its records: `recordsKey`, or
+    /// else the file's name without its extension (`regions.csv` → `regions`).
+    ///
     /// - Parameter path: The path as the user gave it; locations in the result and in errors use it unchanged.
-    /// - Returns: The top-level mapping of the file.
-    /// - Throws: `HuibaoError(.data)` when the extension is not `.yaml`, `.yml` or `.json`, the file
+    /// - Throws: `HuibaoError(.data)` when the extension is not a data format, the file
     ///   cannot be found or read, is not UTF-8, is malformed, or its top level is not a mapping.
-    public static func load(path: String) throws -> DataNode {
+    public static func load(path: String, recordsKey: String? = nil) throws -> DataNode {
         let format = try format(of: path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -26,11 +43,33 @@ public enum DataLoader {
         guard !isFolder.boolValue else {
             throw HuibaoError(.data, "'\(path)' is a folder, not a data file")
         }
+        guard let format else {
+            return try XLSXLoader.load(path: path, name: recordsKey ?? stem(of: path))
+        }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw HuibaoError(.data, "cannot read the data file '\(path)'",
                               hint: "Check that you are allowed to read it.")
         }
-        return try load(text: decodeUTF8(bytes, file: path), file: path, format: format)
+        let text = try decodeUTF8(bytes, file: path)
+        if format == .csv {
+            return try CSVLoader.load(text: withoutByteOrderMark(text), file: path, name: recordsKey ?? stem(of: path))
+        }
+        return try load(text: text, file: path, format: format)
+    }
+
+    /// The key a record file's rows go under by default: its name without the extension.
+    public static func stem(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// Whether the file at `path` holds rows (CSV, `.xlsx`) rather than a mapping.
+    static func isRecordFile(_ path: String) -> Bool {
+        ["csv", "xlsx"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    private static func withoutByteOrderMark(_ text: String) -> String {
+        // Editors hide a byte-order mark, so it must not shift the columns of line 1.
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     /// Parses data text that did not come straight from a file (or whose file was already read).
@@ -39,14 +78,14 @@ public enum DataLoader {
     ///   - text: The whole content; a leading byte-order mark is ignored.
     ///   - file: The name locations should carry.
     ///   - format: How to read `text`.
-    /// - Returns: The top-level mapping.
+    /// - Returns: The top-level mapping; for CSV, the file's stem mapped to its records.
     /// - Throws: `HuibaoError(.data)` when the text is malformed or its top level is not a mapping.
     public static func load(text: String, file: String, format: DataFormat) throws -> DataNode {
-        // Editors hide a byte-order mark, so it must not shift the columns of line 1.
-        let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        let body = withoutByteOrderMark(text)
         let root = switch format {
         case .yaml: try YAMLLoader.load(text: body, file: file)
         case .json: try JSONLoader.load(text: body, file: file)
+        case .csv: try CSVLoader.load(text: body, file: file, name: stem(of: file))
         }
         guard case .object = root.value else {
             throw HuibaoError(
@@ -102,14 +141,23 @@ public enum DataLoader {
         }
     }
 
-    private static func format(of path: String) throws -> DataFormat {
+    /// The text format of `path`; nil for an `.xlsx` workbook.
+    private static func format(of path: String) throws -> DataFormat? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "yaml", "yml": return .yaml
         case "json": return .json
-        default:
+        case "csv": return .csv
+        case "xlsx": return nil
+        case let other:
+            let hint = switch other {
+            case "xls", "et": "Open the workbook in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”."
+            case "db", "sqlite", "sqlite3": "A SQLite database is read through a data manifest: sources: [{sqlite: {file: \(URL(fileURLWithPath: path).lastPathComponent), queries: {name: SELECT …}}}]"
+            case "tsv", "txt": "Save the table as CSV (comma delimited)."
+            default: "Rename the file to end in .yaml or .json."
+            }
             throw HuibaoError(
-                .data, "cannot tell the format of the data file '\(path)'; supported extensions are .yaml, .yml and .json",
-                hint: "Rename the file to end in .yaml or .json.")
+                .data, "cannot tell the format of the data file '\(path)'; supported extensions are .yaml, .yml, .json, .csv and .xlsx",
+                hint: hint)
         }
     }
 

@@ -14,6 +14,12 @@ public struct Document: Sendable {
     }
 }
 
+public struct Signature: Sendable {
+    public var name: [TextRun]
+    public var date: [TextRun]
+    public var location: SourceLocation
+}
+
 public struct Footnote: Sendable {
     public var runs: [TextRun]
     public var location: SourceLocation
@@ -65,6 +71,8 @@ public enum Block: Sendable {
     case toc(SourceLocation)
     /// ```cover```: a cover page from the front matter (title, subtitle, author/org, date).
     case cover(SourceLocation)
+    /// ```signature```: the issuing organisation and date, right-aligned at the end.
+    case signature(Signature)
 }
 
 /// A fenced directive with a YAML body, as written: parsed by the stage that draws it.
@@ -128,6 +136,10 @@ public struct Table: Sendable {
     public var alignments: [ColumnAlignment]
     /// 注：… and 资料来源：… lines written directly under the table.
     public var notes: [[TextRun]]
+    /// Relative column widths (`{widths=1,3,2}` on the caption line); nil: from the content.
+    public var widths: [Double]?
+    /// The unit line set above the table on the right (`{unit=单位：万元}`).
+    public var unit: String?
     public var location: SourceLocation
 
     /// The last header row's texts (one per cell).

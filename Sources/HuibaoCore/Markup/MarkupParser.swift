@@ -29,12 +29,16 @@ public struct MarkupParser {
         var blocks: [Block] = []
         var footnotes: [String: Footnote] = [:]
         var pendingCaption: [TextRun]?
+        var pendingAttributes: TableAttributes?
+        var autoNumber = 0
         while index < lines.count {
             let line = lines[index]
             let trimmed = line.trimmingTrailingSpaces
             if trimmed.isEmpty { index += 1; continue }
             if let heading = try heading(at: index) {
-                blocks.append(.heading(heading)); index += 1; continue
+                blocks.append(.heading(heading)); index += 1
+                autoNumber = 0
+                continue
             }
             if trimmed.hasPrefix("```") {
                 let (block, next) = try directive(at: index)
@@ -42,8 +46,9 @@ public struct MarkupParser {
             }
             if trimmed.hasPrefix("Table:") {
                 let rest = trimmed.dropFirst(6)
-                let text = rest.trimmingLeadingSpaces
-                pendingCaption = InlineParser.parse(text, at: location(index, 7 + rest.count - text.count))
+                var text = rest.trimmingLeadingSpaces
+                pendingAttributes = try TableAttributes.split(&text, at: location(index))
+                pendingCaption = InlineParser.parse(text, at: location(index, 7 + rest.count - rest.trimmingLeadingSpaces.count))
                 index += 1
                 guard index < lines.count, lines[index].trimmingLeadingSpaces.hasPrefix("|") else {
                     throw HuibaoError(.markup, "a table caption must be followed directly by a pipe table",
@@ -52,8 +57,17 @@ public struct MarkupParser {
                 continue
             }
             if trimmed.trimmingLeadingSpaces.hasPrefix("|") {
-                let (table, next) = try table(at: index, caption: pendingCaption)
+                var (table, next) = try table(at: index, caption: pendingCaption)
+                if let attributes = pendingAttributes {
+                    if let widths = attributes.widths, widths.count != table.alignments.count {
+                        throw HuibaoError(.markup, "the caption gives \(widths.count) column widths but the table has \(table.alignments.count) columns",
+                                          at: attributes.location)
+                    }
+                    table.widths = attributes.widths
+                    table.unit = attributes.unit
+                }
                 pendingCaption = nil
+                pendingAttributes = nil
                 blocks.append(.table(table)); index = next; continue
             }
             if let (label, footnote, next) = try footnoteDefinition(at: index) {
@@ -65,8 +79,13 @@ public struct MarkupParser {
                 index = next
                 continue
             }
-            if listMarker(line) != nil {
-                let (list, next) = list(at: index)
+            if let marker = listMarker(line) {
+                var (list, next) = list(at: index)
+                if marker.ordered, marker.number == 0 {
+                    // `#.` points interrupted by a table or figure keep counting (1. 2. | 3.).
+                    list.start = autoNumber + 1
+                    autoNumber += list.items.count
+                }
                 blocks.append(.list(list)); index = next; continue
             }
             let (paragraph, next) = paragraph(at: index)
@@ -113,7 +132,7 @@ public struct MarkupParser {
             case .table(let t):
                 for row in t.headerRows + t.bodyRows { for cell in row { try check(cell.runs) } }
                 for note in t.notes { try check(note) }
-            case .pageBreak, .chart, .toc, .cover: break
+            case .pageBreak, .chart, .toc, .cover, .signature: break
             }
         }
     }
@@ -188,7 +207,8 @@ public struct MarkupParser {
             || t.hasPrefix("Table:")
     }
 
-    /// `- `, `* `, `+ ` (bullet) or `12. ` / `12) ` (ordered): the marker's kind, number and length.
+    /// `- `, `* `, `+ ` (bullet), `12. ` / `12) ` (ordered) or `#. ` (ordered, numbered on from
+    /// the last `#.` item under the same heading; number 0): the marker's kind, number, length.
     private func listMarker(_ line: Substring) -> (ordered: Bool, number: Int, length: Int)? {
         let indent = line.count - line.trimmingLeadingSpaces.count
         guard indent < 4 else { return nil }
@@ -197,6 +217,7 @@ public struct MarkupParser {
             if c == "*", t.hasPrefix("**") { return nil }
             return (false, 0, indent + 2)
         }
+        if t.hasPrefix("#. ") { return (true, 0, indent + 3) }
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9 else { return nil }
         let after = t.dropFirst(digits.count)
@@ -271,7 +292,7 @@ public struct MarkupParser {
         }
         return (Table(caption: caption, headerRows: rows.prefix(headerRows).map(\.cells),
                       bodyRows: rows.dropFirst(headerRows).map(\.cells), alignments: alignments, notes: notes,
-                      location: location(start)), index)
+                      widths: nil, unit: nil, location: location(start)), index)
     }
 
     /// Lines directly under a table that are its notes (GB practice: 注 and 资料来源).
@@ -346,12 +367,22 @@ public struct MarkupParser {
             return (.toc(location(start)), end + 1)
         case "cover":
             return (.cover(location(start)), end + 1)
+        case "signature":
+            let block = DirectiveBlock(name: "signature", body: lines[(start + 1)..<end].joined(separator: "\n"), location: location(start))
+            let r = try NodeReader(try block.bodyNode(), context: "signature", kind: .markup)
+            try r.allowOnly(["name", "date"])
+            guard let name = try r.string("name"), let date = try r.string("date") else {
+                throw HuibaoError(.markup, "a signature needs `name:` (the issuing organisation) and `date:`", at: location(start))
+            }
+            return (.signature(Signature(name: InlineParser.parse(name, at: r["name"]?.location ?? location(start)),
+                                         date: InlineParser.parse(date, at: r["date"]?.location ?? location(start)),
+                                         location: location(start))), end + 1)
         case "chart":
             let body = lines[(start + 1)..<end].joined(separator: "\n")
             return (.chart(DirectiveBlock(name: String(name), body: body, location: location(start))), end + 1)
         default:
             throw HuibaoError(.markup, "unknown directive '\(name)'", at: location(start, 4),
-                              hint: "known directives: chart, cover, pagebreak, toc")
+                              hint: "known directives: chart, cover, pagebreak, signature, toc")
         }
     }
 }

@@ -2,16 +2,53 @@ import Foundation
 
 /// Runs a parsed template against data, writing the output.
 struct TemplateEvaluator {
+    private let program: TemplateProgram
     private let root: TemplateValue
     private let escape: @Sendable (String) -> String
     /// Variables from `set` and `for`, innermost last. Each loop iteration gets a scope of its
     /// own, so, as in Jinja, a `set` inside a loop is gone after it while one inside `if` stays.
     private var scopes: [[String: TemplateValue]] = [[:]]
+    /// While a template that extends others renders: each block name's bodies, the most
+    /// derived template's first.
+    private var blocks: [String: [[TemplateNode]]] = [:]
+    /// The blocks being rendered, innermost last, with which body of `blocks` each is.
+    private var blockLevels: [(name: String, level: Int)] = []
+    /// How many macro calls deep this evaluator runs.
+    private var depth = 0
     private(set) var output = ""
 
-    init(root: TemplateValue, escape: @escaping @Sendable (String) -> String) {
+    /// A macro calling itself without end would otherwise end in a crash.
+    private static let maximumDepth = 100
+
+    init(program: TemplateProgram, root: TemplateValue, escape: @escaping @Sendable (String) -> String) {
+        self.program = program
         self.root = root
         self.escape = escape
+    }
+
+    /// Renders a unit: its nodes, or, when it extends another, the topmost template's nodes
+    /// with each block taken from the most derived template that has it.
+    mutating func render(unit index: Int) throws {
+        var chain = [index]
+        while let parent = program.units[chain.last!].parent { chain.append(parent) }
+        var blocks: [String: [[TemplateNode]]] = [:]
+        // A template that extends nothing renders its blocks as written, and an included
+        // one must not pick up the includer's overrides.
+        if chain.count > 1 {
+            for unit in chain {
+                for (name, body) in program.units[unit].blocks { blocks[name, default: []].append(body) }
+            }
+        }
+        let (outerBlocks, outerLevels) = (self.blocks, blockLevels)
+        (self.blocks, blockLevels) = (blocks, [])
+        defer { (self.blocks, blockLevels) = (outerBlocks, outerLevels) }
+        // The definitions at the top of each extending template run first, the most derived first.
+        for unit in chain.dropLast() {
+            for node in program.units[unit].nodes {
+                if case .assignment = node { try run([node]) }
+            }
+        }
+        try run(program.units[chain.last!].nodes)
     }
 
     mutating func run(_ nodes: [TemplateNode]) throws {
@@ -33,8 +70,59 @@ struct TemplateEvaluator {
                 try run(loop)
             case .assignment(let name, let value):
                 scopes[scopes.count - 1][name] = try evaluate(value)
+            case .include(let include):
+                // The included template sees the variables here, as in Jinja.
+                try render(unit: program.units[include.unit].references[include.path]!)
+            case .block(let name, let body):
+                guard let bodies = blocks[name] else {
+                    try run(body)
+                    continue
+                }
+                blockLevels.append((name, 0))
+                defer { blockLevels.removeLast() }
+                try run(bodies[0])
             }
         }
+    }
+
+    /// `name(…)`: the macro's body run with its arguments and the data, not the caller's
+    /// variables (as in Jinja); its output is markup already escaped, so it is not escaped again.
+    private func call(_ call: TemplateCall) throws -> TemplateValue {
+        let macro = program.macro(call)
+        guard depth < Self.maximumDepth else {
+            throw HuibaoError(.template, "macro '\(call.name)' is called more than \(Self.maximumDepth) levels deep", at: call.location,
+                              hint: "a macro that calls itself needs a condition that stops it")
+        }
+        var arguments: [String: TemplateValue] = [:]
+        for (parameter, argument) in zip(macro.parameters, call.positional) {
+            arguments[parameter.name] = try evaluate(argument)
+        }
+        for keyword in call.keywords {
+            arguments[keyword.name] = try evaluate(keyword.value)
+        }
+        var body = TemplateEvaluator(program: program, root: root, escape: escape)
+        body.depth = depth + 1
+        for parameter in macro.parameters where arguments[parameter.name] == nil {
+            // Defaults are worked out when called, and may use the parameters before them.
+            body.scopes = [arguments]
+            arguments[parameter.name] = try body.evaluate(parameter.defaultValue!)
+        }
+        body.scopes = [arguments]
+        try body.run(macro.body)
+        return TemplateValue(.markup(body.output))
+    }
+
+    /// `super()`: the current block as the template above the overriding one has it.
+    private func superBlock(_ name: String, at location: SourceLocation) throws -> TemplateValue {
+        guard let level = blockLevels.last(where: { $0.name == name })?.level, let bodies = blocks[name], level + 1 < bodies.count else {
+            throw HuibaoError(.template, "super() in block '\(name)': no template above this one has that block", at: location,
+                              hint: "super() shows what the extended template has in the block")
+        }
+        var above = self
+        above.output = ""
+        above.blockLevels.append((name, level + 1))
+        try above.run(bodies[level + 1])
+        return TemplateValue(.markup(above.output))
     }
 
     private mutating func run(_ loop: TemplateLoop) throws {
@@ -133,6 +221,10 @@ struct TemplateEvaluator {
             return try otherwise.map(evaluate) ?? .string("")
         case .filter(let base, let application):
             return try apply(application, to: try evaluate(base), expression)
+        case .call(let macroCall):
+            return try call(macroCall)
+        case .superBlock(let name):
+            return try superBlock(name, at: expression.location)
         case .test(let base, let test, let negated):
             let value = try evaluate(base)
             guard let passed = test.check(value) else {

@@ -121,6 +121,7 @@ extension TemplateParser {
                 throw error("expected an expression, found '\(name)'")
             }
             advance()
+            if isSymbol("(") { return try parseCall(name, at: location) }
             return TemplateExpression(kind: .name(name), location: location)
         case .number(let n):
             advance()

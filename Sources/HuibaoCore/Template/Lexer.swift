@@ -28,14 +28,17 @@ struct TemplateLexer {
     private var column = 1
     private var tokens: [TemplateToken] = []
 
-    static func tokens(of source: String, file: String) throws -> [TemplateToken] {
-        var lexer = TemplateLexer(source: source, file: file)
+    /// - Parameter keepsFinalNewline: Whether the source's last line break stays; Jinja drops
+    ///   it, but an included file keeps it, so that an include on a line of its own reads like
+    ///   the file's lines pasted there instead of running into the next line.
+    static func tokens(of source: String, file: String, keepsFinalNewline: Bool = false) throws -> [TemplateToken] {
+        var lexer = TemplateLexer(source: source, file: file, keepsFinalNewline: keepsFinalNewline)
         try lexer.run()
         lexer.tokens.append(TemplateToken(kind: .end, location: lexer.location))
         return lexer.tokens
     }
 
-    private init(source: String, file: String) {
+    private init(source: String, file: String, keepsFinalNewline: Bool) {
         // Newlines are normalised to "\n" and one final newline is dropped, as Jinja does.
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(source.unicodeScalars.count)
@@ -45,7 +48,7 @@ struct TemplateLexer {
             previousWasCR = s == "\r"
             scalars.append(previousWasCR ? "\n" : s)
         }
-        if scalars.last == "\n" { scalars.removeLast() }
+        if scalars.last == "\n", !keepsFinalNewline { scalars.removeLast() }
         self.scalars = scalars
         self.file = file
     }

@@ -1,22 +1,33 @@
 import Foundation
 
 /// Builds the node tree from tokens: text, `{{ }}` outputs and the `if`, `for` and `set` blocks.
-/// Expressions are parsed in ExpressionParser.swift.
+/// Expressions are parsed in ExpressionParser.swift; the tags that reuse other templates and
+/// pieces (include, extends, block, macro, from … import) in Parser+Reuse.swift.
 struct TemplateParser {
     var tokens: [TemplateToken]
     var index = 0
     let filters: TemplateFilters
+    /// The unit being parsed, which calls and includes are resolved in.
+    let unit: Int
+    /// What the file defines and names, gathered while parsing.
+    var parsed = ParsedTemplate()
+    /// Names of the blocks around the current position, innermost last (for `super()`).
+    var blockNames: [String] = []
+    /// Whether a macro body is being parsed (macros do not nest).
+    var inMacro = false
 
     static let keywords: Set<String> = ["and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "True", "False", "None"]
-    private static let tags = ["if", "elif", "else", "endif", "for", "endfor", "set", "raw", "endraw"]
+    static let tags = ["if", "elif", "else", "endif", "for", "endfor", "set", "raw", "endraw",
+                       "include", "extends", "block", "endblock", "macro", "endmacro", "from"]
 
-    static func parse(_ tokens: [TemplateToken], filters: TemplateFilters) throws -> [TemplateNode] {
-        var parser = TemplateParser(tokens: tokens, filters: filters)
-        return try parser.parseNodes(inside: nil).nodes
+    static func parse(_ tokens: [TemplateToken], filters: TemplateFilters, unit: Int = 0) throws -> ParsedTemplate {
+        var parser = TemplateParser(tokens: tokens, filters: filters, unit: unit)
+        parser.parsed.nodes = try parser.parseNodes(inside: nil).nodes
+        return parser.parsed
     }
 
     /// A block whose body is being parsed, and the tags that may end that body.
-    private struct OpenBlock {
+    struct OpenBlock {
         var name: String
         var location: SourceLocation
         var ends: [String]
@@ -53,7 +64,7 @@ struct TemplateParser {
         return name
     }
 
-    private mutating func expectBlockEnd(_ tag: String) throws {
+    mutating func expectBlockEnd(_ tag: String) throws {
         guard current.kind == .blockEnd else {
             throw error("expected '%}' to end the '\(tag)' tag, found \(current.kind.description)")
         }
@@ -64,9 +75,10 @@ struct TemplateParser {
 
     /// Nodes up to one of the block's end tags, returned with the end tag met; the rest of
     /// that tag is left for the caller.
-    private mutating func parseNodes(inside block: OpenBlock?) throws -> (nodes: [TemplateNode], end: String) {
+    mutating func parseNodes(inside block: OpenBlock?) throws -> (nodes: [TemplateNode], end: String) {
         var nodes: [TemplateNode] = []
         while true {
+            if block == nil, parsed.extends != nil { try checkChildTopLevel() }
             switch current.kind {
             case .end:
                 if let block {
@@ -94,7 +106,13 @@ struct TemplateParser {
                 }
                 advance()
                 if let block, block.ends.contains(tag) { return (nodes, tag) }
-                nodes.append(try parseTag(tag, at: tagLocation, inside: block))
+                if tag == "extends" {
+                    try parseExtends(at: tagLocation, inside: block, after: nodes)
+                } else if Self.reuseTags.contains(tag) {
+                    if let node = try parseReuseTag(tag, at: tagLocation) { nodes.append(node) }
+                } else {
+                    nodes.append(try parseTag(tag, at: tagLocation, inside: block))
+                }
             default:
                 throw error("unexpected \(current.kind.description)")
             }
@@ -113,7 +131,7 @@ struct TemplateParser {
             return .assignment(name: name, value: value)
         case "raw":
             throw error("expected '%}' right after 'raw', found \(current.kind.description)")
-        case "elif", "else", "endif", "endfor", "endraw":
+        case "elif", "else", "endif", "endfor", "endraw", "endblock", "endmacro":
             let hint = block.map { "the innermost open block is '{% \($0.name) %}' at \($0.location), which ends with '{% \($0.ends.last ?? "") %}'" }
             throw error("unexpected '{% \(tag) %}'", at: location, hint: hint ?? "there is no open block for it to belong to")
         default:

@@ -7,6 +7,33 @@ enum TemplateNode: Sendable {
     case conditional(branches: [(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode])
     case loop(TemplateLoop)
     case assignment(name: String, value: TemplateExpression)
+    /// `{% include "path" %}`: the template `path` names, resolved in the unit that includes it.
+    case include(TemplateInclude)
+    /// `{% block name %}body{% endblock %}`: `body` unless a template extending this one overrides it.
+    case block(name: String, body: [TemplateNode])
+}
+
+/// An include, resolved after parsing: `units[unit].references[path]` is the included unit.
+struct TemplateInclude: Sendable {
+    var unit: Int
+    var path: String
+}
+
+/// `{% macro name(a, b='x') %}body{% endmacro %}`.
+struct TemplateMacro: Sendable {
+    var name: String
+    var parameters: [(name: String, defaultValue: TemplateExpression?)]
+    var body: [TemplateNode]
+    var location: SourceLocation
+}
+
+/// `name(arguments)` in an expression: a call of a macro visible in `unit`.
+struct TemplateCall: Sendable {
+    var name: String
+    var unit: Int
+    var positional: [TemplateExpression]
+    var keywords: [(name: String, value: TemplateExpression)]
+    var location: SourceLocation
 }
 
 /// `{% for targets in iterable if condition %}body{% else %}otherwise{% endfor %}`.
@@ -38,6 +65,9 @@ struct TemplateExpression: Sendable {
         case conditional(value: TemplateExpression, condition: TemplateExpression, otherwise: TemplateExpression?)
         case filter(TemplateExpression, TemplateFilterApplication)
         case test(TemplateExpression, TemplateTest, negated: Bool)
+        case call(TemplateCall)
+        /// `super()` inside the block `name`: the block as the template it overrides has it.
+        case superBlock(name: String)
     }
 
     var kind: Kind
@@ -64,13 +94,17 @@ struct TemplateExpression: Sendable {
             return value.operand + " if " + condition.operand + (otherwise.map { " else " + $0.operand } ?? "")
         case .filter(let base, let f): return base.operand + "|" + f.name
         case .test(let base, let test, let negated): return base.operand + " is " + (negated ? "not " : "") + test.rawValue
+        case .call(let call):
+            let arguments = call.positional.map(\.source) + call.keywords.map { $0.name + "=" + $0.value.source }
+            return call.name + "(" + arguments.joined(separator: ", ") + ")"
+        case .superBlock: return "super()"
         }
     }
 
     /// The source of a part of a larger expression, in parentheses unless it binds tightly.
     private var operand: String {
         switch kind {
-        case .literal, .list, .name, .attribute, .index, .filter: return source
+        case .literal, .list, .name, .attribute, .index, .filter, .call, .superBlock: return source
         default: return "(" + source + ")"
         }
     }

@@ -5,16 +5,26 @@
 /// `{% set x = expr %}`, `{# comments #}`, `{% raw %}…{% endraw %}` and the `-`/`+`
 /// whitespace controls; `trim_blocks` and `lstrip_blocks` are always on, so a line holding only
 /// a block tag leaves no line in the output. Numbers are exact decimals.
+///
+/// Reuse: `{% include "file" %}`, `{% extends "file" %}` with `{% block name %}…{% endblock %}`
+/// (and `super()`), `{% macro name(a, b=1) %}…{% endmacro %}` called as `{{ name(x) }}`, and
+/// `{% from "file" import name %}`. Paths are relative to the template that names them.
 public struct Template: Sendable {
     /// The path the template was read from, as the user gave it; errors point into it.
     public let file: String
-    private let nodes: [TemplateNode]
+    private let program: TemplateProgram
 
-    /// Parses the template; a syntax error, an unknown filter or test, or a filter given
-    /// arguments it does not take throws `HuibaoError(.template, …)` at the place in `file`.
-    public init(source: String, file: String, filters: TemplateFilters = .builtIn) throws {
+    /// Parses the template and every template it includes, extends or imports; a syntax
+    /// error, an unknown filter, test or macro, a filter or macro given arguments it does not
+    /// take, a missing file or an include cycle throws `HuibaoError(.template, …)` at its place.
+    ///
+    /// - Parameter library: Where named templates are read from; by default from disk.
+    public init(source: String, file: String, filters: TemplateFilters = .builtIn,
+                library: TemplateLibrary = .fileSystem()) throws {
         self.file = file
-        nodes = try TemplateParser.parse(TemplateLexer.tokens(of: source, file: file), filters: filters)
+        var compiler = TemplateCompiler(filters: filters, library: library)
+        _ = try compiler.compile(source: source, file: file)
+        program = TemplateProgram(units: compiler.units)
     }
 
     /// Renders with `context`, which must be a mapping: its keys are the template's top-level
@@ -30,8 +40,8 @@ public struct Template: Sendable {
             throw HuibaoError(.template, "the data for \(file) must be a mapping of names to values, found \(root.summary)",
                               at: context.location ?? SourceLocation(file: file, line: 1, column: 1))
         }
-        var evaluator = TemplateEvaluator(root: root, escape: escape)
-        try evaluator.run(nodes)
+        var evaluator = TemplateEvaluator(program: program, root: root, escape: escape)
+        try evaluator.render(unit: 0)
         return evaluator.output
     }
 }

@@ -1,17 +1,25 @@
 import HuibaoCore
 
-/// Column widths of a table from its content: a figure never wraps, header cells and texts
-/// may wrap down to two or four characters; the table fills the measure.
+/// Column widths of a table from its content (and the template's relative widths, when it
+/// gives them): a figure never wraps, header cells and texts may wrap down to two or four
+/// characters; the table fills the measure.
 struct ColumnWidths {
     let table: Table
     let style: Style
     let layout: DocumentLayout
 
-    /// The widths, and per column the width of its widest body cell (the block a right-aligned
-    /// column's figures are set in).
-    func widths(measure: Double) throws -> (widths: [Double], bodyNatural: [Double]) {
+    struct Result {
+        var widths: [Double]
+        /// Per column, the widest body cell's text: the block a right-aligned column's figures
+        /// are set in.
+        var bodyNatural: [Double]
+        /// Space between a cell's rules and its text, left and right: the style's padding
+        /// when the table has room, less (down to 1/3 em) in a dense table.
+        var padding: Double
+    }
+
+    func widths(measure: Double) throws -> Result {
         let ts = style.table
-        let pad = 2 * ts.cellPaddingXPt
         let columns = table.alignments.count
         var natural = Array(repeating: 0.0, count: columns)
         var minimum = Array(repeating: 0.0, count: columns)
@@ -25,21 +33,55 @@ struct ColumnWidths {
                 // A merged cell does not decide the width of the columns under it.
                 guard cell.span == 1 else { continue }
                 let width = try layout.compose(cell.runs, text, measure: 10_000, align: .left).lines.map(\.naturalWidth).max() ?? 0
-                natural[column] = max(natural[column], width + pad)
+                natural[column] = max(natural[column], width)
                 if !isHeader { bodyNatural[column] = max(bodyNatural[column], width) }
                 let isFigure = !isHeader && cell.runs.plainText.contains { $0.isASCII && $0.isNumber }
                 let floor = isFigure ? width : (isHeader ? 2 : 4) * text.sizePt
-                minimum[column] = max(minimum[column], min(width, floor) + pad)
+                minimum[column] = max(minimum[column], min(width, floor))
             }
+        }
+        let minimumPad = ts.cell.sizePt / 3
+        // The style's padding, less when the columns' minimum widths leave no room for it.
+        // With widths given by the template, padding takes at most 40 % of that room, so that
+        // the columns can keep the proportions asked for.
+        let room = (measure - minimum.reduce(0, +)) / Double(2 * columns)
+        let pad = max(min(ts.cellPaddingXPt, table.widths == nil ? room : room * 0.4), minimumPad)
+        natural = natural.map { $0 + 2 * pad }
+        minimum = minimum.map { $0 + 2 * pad }
+        let result = { (widths: [Double]) in Result(widths: widths, bodyNatural: bodyNatural, padding: pad) }
+        if let weights = table.widths {
+            return result(Self.fill(measure, weights: weights, minimum: minimum))
         }
         let totalNatural = natural.reduce(0, +)
         if totalNatural <= measure {
             let extra = (measure - totalNatural) / Double(columns)
-            return (natural.map { $0 + extra }, bodyNatural)
+            return result(natural.map { $0 + extra })
         }
         let totalMinimum = minimum.reduce(0, +)
-        guard totalMinimum < measure else { return (minimum.map { $0 * measure / totalMinimum }, bodyNatural) }
+        guard totalMinimum < measure else { return result(minimum.map { $0 * measure / totalMinimum }) }
         let share = (measure - totalMinimum) / (totalNatural - totalMinimum)
-        return (zip(minimum, natural).map { $0 + ($1 - $0) * share }, bodyNatural)
+        return result(zip(minimum, natural).map { $0 + ($1 - $0) * share })
+    }
+
+    /// Widths in proportion to the template's weights, but never below a column's minimum:
+    /// a column held at its minimum leaves the rest to be shared by the others' weights.
+    static func fill(_ measure: Double, weights: [Double], minimum: [Double]) -> [Double] {
+        var widths = Array(repeating: 0.0, count: weights.count)
+        var free = Set(weights.indices)
+        var room = measure
+        while !free.isEmpty {
+            let total = free.reduce(0) { $0 + weights[$1] }
+            let held = free.filter { room * weights[$0] / total < minimum[$0] }
+            guard !held.isEmpty else {
+                for i in free { widths[i] = room * weights[i] / total }
+                break
+            }
+            for i in held {
+                widths[i] = minimum[i]
+                room -= minimum[i]
+                free.remove(i)
+            }
+        }
+        return widths
     }
 }

@@ -40,7 +40,7 @@ public struct DocumentLayout {
             case .table(let t):
                 (t.headerRows + t.bodyRows).forEach { $0.forEach { visit($0.runs) } }
                 t.notes.forEach(visit)
-            case .pageBreak, .chart, .toc, .cover: break
+            case .pageBreak, .chart, .toc, .cover, .signature: break
             }
         }
         return numbers
@@ -86,6 +86,8 @@ public struct DocumentLayout {
                 try front.contents(TOCEntries.of(document, style: style), pageNumbers: tocPageNumbers, &state)
             case .cover:
                 try front.cover(document.meta, &state)
+            case .signature(let signature):
+                try place(signature, &state)
             }
         }
         var pages = state.flow.finish()
@@ -225,6 +227,7 @@ public struct DocumentLayout {
         case .paragraph, .list: return 2 * style.body.linePitchPt
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak, .toc, .cover: return 0
+        case .signature: return 3 * style.body.linePitchPt
         case .chart: return 6 * style.body.linePitchPt
         }
     }
@@ -259,6 +262,23 @@ public struct DocumentLayout {
             state.fallbacks += composed.fallbacks
             placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
         }
+    }
+
+    /// The organisation and the date at the end, right-aligned two characters in from the
+    /// right edge, after a blank line; the date centred under the name.
+    private func place(_ signature: Signature, _ state: inout LayoutState) throws {
+        let body = style.body
+        let inset = 2 * body.sizePt
+        let name = try compose(signature.name, body, measure: state.flow.measure - inset, align: .right)
+        let nameWidth = name.lines.map(\.width).max() ?? 0
+        let date = try compose(signature.date, body, measure: state.flow.measure, align: .left)
+        let dateWidth = date.lines.first?.width ?? 0
+        state.fallbacks += name.fallbacks + date.fallbacks
+        if state.flow.remaining < 3 * body.linePitchPt { state.flow.newPage() } else { state.flow.addSpace(body.linePitchPt) }
+        state.flow.placeLines(name, 0..<name.lines.count, x: state.flow.left, text: body)
+        let right = state.flow.left + state.flow.measure - inset
+        let dateX = max(right - nameWidth / 2 - dateWidth / 2, state.flow.left)
+        state.flow.placeLines(date, 0..<date.lines.count, x: min(dateX, right - dateWidth), text: body)
     }
 
     private func composeItem(of list: ListBlock, at index: Int) throws -> ComposedParagraph {

@@ -28,11 +28,13 @@ struct TableLayout {
     private var ts: TableStyle { style.table }
 
     func place(_ table: Table, number: Int, _ flow: inout PageFlow, _ fallbacks: inout [FontFallback]) throws {
-        let (columns, blocks) = try ColumnWidths(table: table, style: style, layout: layout).widths(measure: flow.measure)
-        let header = try table.headerRows.map { try row($0, columns, text: ts.header, alignments: nil, fill: ts.headerFill) }
+        let layoutOfColumns = try ColumnWidths(table: table, style: style, layout: layout).widths(measure: flow.measure)
+        let columns = layoutOfColumns.widths, blocks = layoutOfColumns.bodyNatural
+        let pad = layoutOfColumns.padding
+        let header = try table.headerRows.map { try row($0, columns, pad: pad, text: ts.header, alignments: nil, fill: ts.headerFill) }
         let tails = try decimalTails(table)
         let rows = try table.bodyRows.enumerated().map { index, cells in
-            try row(cells, columns, text: ts.cell, alignments: table.alignments,
+            try row(cells, columns, pad: pad, text: ts.cell, alignments: table.alignments,
                     fill: index % 2 == 1 ? ts.zebraFill : nil, figures: (blocks, tails, index))
         }
         for r in header + rows { for c in r.cells { fallbacks += c.text.fallbacks } }
@@ -42,13 +44,19 @@ struct TableLayout {
             let label = TextRun(text: "表\(number) ", location: runs.first?.location ?? table.location)
             caption = try layout.compose([label] + runs, ts.caption, measure: flow.measure, align: .center)
         }
-        let captionHeight = caption.map { Double($0.lines.count) * ts.caption.linePitchPt + ts.caption.spaceBeforePt + ts.caption.spaceAfterPt } ?? 0
+        let captionHeight = (caption.map { Double($0.lines.count) * ts.caption.linePitchPt + ts.caption.spaceBeforePt + ts.caption.spaceAfterPt } ?? 0)
+            + (table.unit == nil ? 0 : ts.note.linePitchPt)
         let headerHeight = header.reduce(0) { $0 + height($1) }
         if !flow.atPageTop, captionHeight + headerHeight + (rows.first.map(height) ?? 0) > flow.remaining { flow.newPage() }
         flow.addSpace(ts.caption.spaceBeforePt)
         if let caption {
             flow.placeLines(caption, 0..<caption.lines.count, x: flow.left, text: ts.caption)
             flow.advance(ts.caption.spaceAfterPt)
+        }
+        if let unit = table.unit {
+            // 单位：万元, set small at the table's top right.
+            let line = try layout.compose([TextRun(text: unit, location: table.location)], ts.note, measure: flow.measure, align: .right)
+            flow.placeLines(line, 0..<line.lines.count, x: flow.left, text: ts.note)
         }
         for h in header { draw(h, columns, lines: 0..<h.lines, &flow) }
         let pageCapacity = style.page.textHeightPt - headerHeight
@@ -124,10 +132,9 @@ struct TableLayout {
     /// column: figures align on their decimal points and keep clear of the neighbours.
     /// `figures`: per column the width of its widest body cell, per column and row the width
     /// of each figure's decimal tail (-1: not a figure), and this row's index.
-    private func row(_ cells: [TableCell], _ columns: [Double], text: TextStyle, alignments: [Table.ColumnAlignment]?,
+    private func row(_ cells: [TableCell], _ columns: [Double], pad: Double, text: TextStyle, alignments: [Table.ColumnAlignment]?,
                      fill: RGBColor?, figures: (blocks: [Double], tails: [Int: [Double]], row: Int)? = nil) throws -> Row {
         var composed: [Row.Cell] = []
-        let pad = ts.cellPaddingXPt
         var column = 0
         for cell in cells {
             let width = columns[column..<(column + cell.span)].reduce(0, +)
