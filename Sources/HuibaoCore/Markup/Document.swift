@@ -97,7 +97,7 @@ public struct DirectiveBlock: Sendable {
                               hint: "write its settings as YAML lines between the fences")
         }
         let padding = String(repeating: "\n", count: location.line)
-        return try DataLoader.load(text: padding + body, file: location.file, format: .yaml)
+        return try DataLoader.load(text: padding + MarkupEscaper.unescape(body), file: location.file, format: .yaml)
     }
 }
 

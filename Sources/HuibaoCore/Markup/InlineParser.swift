@@ -116,6 +116,27 @@ public enum MarkupEscaper {
         return out
     }
 
+    /// Undoes `escape` (a backslash before ASCII punctuation) for the parts of the markup that
+    /// are not inline text — front matter, directive bodies, table attributes — so that data
+    /// inserted there by a template reads as it was (0.7, not 0\.7).
+    public static func unescape(_ text: String) -> String {
+        var out = ""
+        var pending = false
+        for c in text {
+            if pending {
+                if !(c.isASCII && (c.isPunctuation || c.isSymbol)) { out.append("\\") }
+                pending = false
+                if c == "\\" { pending = true; continue }
+                out.append(c)
+                continue
+            }
+            if c == "\\" { pending = true; continue }
+            out.append(c)
+        }
+        if pending { out.append("\\") }
+        return out
+    }
+
     private static func isLineStartNumber(_ s: String) -> Bool {
         let line = s.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         let t = line.drop { $0 == " " }

@@ -145,7 +145,7 @@ public struct MarkupParser {
                               hint: "end the front matter with a line holding only '---'")
         }
         // Blank lines in front keep the YAML loader's line numbers equal to the file's.
-        let yaml = String(repeating: "\n", count: 1) + lines[1..<end].joined(separator: "\n")
+        let yaml = String(repeating: "\n", count: 1) + MarkupEscaper.unescape(lines[1..<end].joined(separator: "\n"))
         var meta = DocumentMeta()
         guard !lines[1..<end].allSatisfy({ $0.trimmingTrailingSpaces.isEmpty }) else { return (meta, end + 1) }
         let node = try DataLoader.load(text: yaml, file: file, format: .yaml)

@@ -9,7 +9,7 @@ struct TableAttributes {
     /// Takes the attributes off the end of `caption`, if it has them.
     static func split(_ caption: inout String, at location: SourceLocation) throws -> TableAttributes? {
         guard caption.hasSuffix("}"), let open = caption.lastIndex(of: "{") else { return nil }
-        let body = caption[caption.index(after: open)..<caption.index(before: caption.endIndex)]
+        let body = MarkupEscaper.unescape(String(caption[caption.index(after: open)..<caption.index(before: caption.endIndex)]))
         var result = TableAttributes(location: location)
         for part in body.split(separator: ";") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -228,7 +228,9 @@ public struct DocumentLayout {
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak, .toc, .cover: return 0
         case .signature: return 3 * style.body.linePitchPt
-        case .chart: return 6 * style.body.linePitchPt
+        case .chart(let block):
+            return (try? FigureLayout(style: style, composer: composer, layout: self).height(of: block, measure: style.page.textWidthPt))
+                ?? 6 * style.body.linePitchPt
         }
     }
 
