@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: demo test build release setup clean
+.PHONY: demo test build release setup clean bench
 
 setup:
 	@scripts/setup
@@ -21,6 +21,9 @@ demo: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+bench: setup
+	@bench/run.sh
 
 clean:
 	rm -rf .build out

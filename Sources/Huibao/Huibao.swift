@@ -18,17 +18,23 @@ public struct Renderer: Sendable {
         self.options = options
     }
 
-    /// Runs the whole pipeline and writes the PDF atomically to `output`.
+    /// Runs the whole pipeline and writes the PDF atomically to `output`. For many documents
+    /// in one process, a `RenderSession` loads the fonts once.
     @discardableResult
     public func render(_ request: RenderRequest, to output: String) throws -> RenderResult {
-        let data = try data(for: request)
+        try RenderSession(renderer: self).render(request, to: output)
+    }
+
+    /// Markup → Document → pages → PDF with the session's fonts. `preloaded` is the request's
+    /// data when the caller has read it already (a batch names its outputs from it).
+    func render(_ request: RenderRequest, to output: String, in session: RenderSession,
+                preloaded: DataNode? = nil) throws -> RenderResult {
+        let data = try preloaded ?? data(for: request)
         let markup = try markupText(for: request, data: data)
         let document = try MarkupParser.parse(markup, file: request.input)
         let styleName = request.style ?? document.meta.style ?? "report"
-        let style = try StyleLoader(builtInDirectory: resources.templatesDirectory)
-            .load(styleName, at: request.style == nil ? document.meta.styleLocation : nil)
-        let roles = try FontRoles.load(path: resources.fontsDirectory + "/roles.yaml")
-        let fonts = try FontSystem(fontsDirectory: resources.fontsDirectory, roles: roles)
+        let style = try session.style(styleName, at: request.style == nil ? document.meta.styleLocation : nil)
+        let fonts = try session.fonts()
         try fonts.verify(roleKeys: usedRoles(style))
         let composer = ParagraphComposer(fonts: fonts, allowFontFallback: options.allowFontFallback)
         let baseDirectory = (request.input as NSString).deletingLastPathComponent

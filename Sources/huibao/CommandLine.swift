@@ -1,3 +1,5 @@
+import Huibao
+
 /// The parsed command line of `huibao`.
 struct Invocation {
     enum Command {
@@ -5,6 +7,7 @@ struct Invocation {
         case version
         case render(RenderArguments)
         case check(RenderArguments)
+        case batch(BatchOptions)
     }
 
     /// The arguments of `render`, and of `check` (which takes only the input, data and schema).
@@ -31,6 +34,9 @@ struct Invocation {
         case "render":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "render") }
             return .render(try parseRender(rest))
+        case "batch":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "batch") }
+            return .batch(try BatchCommand.parse(rest))
         case "check":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
             return .check(try parseRender(rest, command: "check"))
@@ -83,12 +89,14 @@ struct Invocation {
       huibao render TEMPLATE --data FILE [--data FILE …] [--style NAME] -o OUT.pdf
       huibao render FILE.md -o OUT.pdf
       huibao check TEMPLATE --data FILE [--schema FILE]
-      huibao help render|check
+      huibao batch TEMPLATE --data 'GLOB' --out 'out/{stem}.pdf' [--jobs N] [--shard I/N]
+      huibao help render|check|batch
 
     COMMANDS
       render     fill a template with data (or read a markup file) and write a PDF
       check      check the data against the template's schema and run the template, without
                  writing anything; lists every problem
+      batch      one PDF per data file or manifest row, in parallel, with a summary
 
     OPTIONS
       -h, --help     show this help

@@ -16,7 +16,8 @@ func run() -> Int32 {
     }
     switch command {
     case .help(let topic):
-        print(topic == "render" ? Invocation.renderHelp : topic == "check" ? Invocation.checkHelp : Invocation.generalHelp)
+        print(topic == "render" ? Invocation.renderHelp : topic == "check" ? Invocation.checkHelp
+              : topic == "batch" ? BatchCommand.help : Invocation.generalHelp)
         return 0
     case .version:
         print("huibao \(huibaoVersion)")
@@ -25,6 +26,8 @@ func run() -> Int32 {
         return render(arguments)
     case .check(let arguments):
         return check(arguments)
+    case .batch(let options):
+        return BatchCommand.run(options)
     }
 }
 

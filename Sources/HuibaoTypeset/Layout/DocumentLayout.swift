@@ -13,6 +13,9 @@ public struct DocumentLayout {
     let baseDirectory: String
     /// Footnote numbers by label, in the order of first reference.
     private(set) var footnoteNumbers: [String: Int] = [:]
+    /// Body paragraphs composed once for both layout passes (the second pass changes only
+    /// the contents' page numbers).
+    private var paragraphs = ParagraphCache()
 
     public init(style: Style, composer: ParagraphComposer, data: DataNode? = nil, baseDirectory: String = ".") {
         self.style = style
@@ -24,6 +27,7 @@ public struct DocumentLayout {
     public func layout(_ document: Document) throws -> LaidOutDocument {
         var layout = self
         layout.footnoteNumbers = Self.numberFootnotes(document)
+        layout.paragraphs = ParagraphCache()
         return try layout.twoPasses(document)
     }
 
@@ -67,7 +71,7 @@ public struct DocumentLayout {
             case .heading(let heading):
                 try place(heading, followedBy: document.blocks.dropFirst(index + 1).first, at: index + 1, &state)
             case .paragraph(let paragraph):
-                let composed = try state.lookahead.removeValue(forKey: index) ?? composeBody(paragraph)
+                let composed = try composeBody(paragraph, at: index)
                 state.fallbacks += composed.fallbacks
                 placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
             case .list(let list):
@@ -179,8 +183,11 @@ public struct DocumentLayout {
         style.headings.last(where: { $0.level <= level }) ?? HeadingStyle(level: level, text: style.body, numbering: "")
     }
 
-    private func composeBody(_ paragraph: Paragraph) throws -> ComposedParagraph {
-        try compose(paragraph.runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
+    private func composeBody(_ paragraph: Paragraph, at index: Int) throws -> ComposedParagraph {
+        if let composed = paragraphs.byBlock[index] { return composed }
+        let composed = try compose(paragraph.runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
+        paragraphs.byBlock[index] = composed
+        return composed
     }
 
     private func place(_ heading: Heading, followedBy next: Block?, at nextIndex: Int, _ state: inout LayoutState) throws {
@@ -200,9 +207,7 @@ public struct DocumentLayout {
         // paragraph of up to three lines, else two lines.
         var nextLines: Int?
         if case .paragraph(let paragraph)? = next {
-            let composed = try composeBody(paragraph)
-            state.lookahead[nextIndex] = composed      // composed once, used when its turn comes
-            nextLines = composed.lines.count
+            nextLines = try composeBody(paragraph, at: nextIndex).lines.count
         } else if case .list(let list)? = next, !list.items.isEmpty {
             nextLines = try composeItem(of: list, at: 0).lines.count
         }
@@ -303,10 +308,13 @@ struct LayoutState {
     var unnumbered: Set<Int> = []
     /// The first level-1 heading that starts on a page, by page index (for `{section}`).
     var sectionStarts: [Int: String] = [:]
-    /// Paragraphs composed ahead (to keep a heading with them), by block index.
-    var lookahead: [Int: ComposedParagraph] = [:]
 
     init(style: Style) {
         flow = PageFlow(style: style)
     }
+}
+
+/// Composed body paragraphs by block index, shared by the two passes of one layout.
+final class ParagraphCache {
+    var byBlock: [Int: ComposedParagraph] = [:]
 }

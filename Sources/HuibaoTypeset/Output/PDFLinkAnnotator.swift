@@ -21,14 +21,15 @@ enum PDFLinkAnnotator {
     static func annotate(_ path: String, links: [Link], pageHeight: Double) throws {
         guard !links.isEmpty else { return }
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
-        let text = String(decoding: original, as: UTF8.self)
-        guard let startxref = lastNumber(after: "startxref", in: text),
-              let size = lastNumber(after: "/Size", in: text),
-              let root = lastReference(after: "/Root", in: text) else {
+        // The trailer is in the last bytes; only small slices are turned into text.
+        let tail = String(decoding: original.suffix(4096), as: UTF8.self)
+        guard let startxref = lastNumber(after: "startxref", in: tail),
+              let size = lastNumber(after: "/Size", in: tail),
+              let root = lastNumber(after: "/Root", in: tail) else {
             throw HuibaoError(.output, "cannot add links to \(path): unexpected PDF structure from cairo")
         }
-        let info = lastReference(after: "/Info", in: text)
-        let pages = try pageObjects(text, path: path)
+        let info = lastNumber(after: "/Info", in: tail)
+        let pages = try pageObjects(original, path: path)
         var appended = "\n"
         var offsets: [(object: Int, offset: Int)] = []
         func add(_ object: Int, _ body: String) {
@@ -48,7 +49,7 @@ enum PDFLinkAnnotator {
                 next += 1
             }
             let object = pages[page]
-            guard var dictionary = objectBody(object, in: text), let close = dictionary.range(of: ">>", options: .backwards) else {
+            guard var dictionary = objectBody(object, in: original), let close = dictionary.range(of: ">>", options: .backwards) else {
                 throw HuibaoError(.output, "cannot add links to \(path): page object \(object) not found")
             }
             dictionary.insert(contentsOf: "   /Annots [ " + annots.map { "\($0) 0 R" }.joined(separator: " ") + " ]\n",
@@ -63,32 +64,34 @@ enum PDFLinkAnnotator {
         appended += "trailer\n<< /Size \(next)\n   /Root \(root) 0 R\n"
         if let info { appended += "   /Info \(info) 0 R\n" }
         appended += "   /Prev \(startxref)\n>>\nstartxref\n\(xrefOffset)\n%%EOF\n"
-        var data = original
-        data.append(Data(appended.utf8))
-        try data.write(to: URL(fileURLWithPath: path))
+        // An incremental update only appends: cairo's bytes stay as they are.
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw HuibaoError(.output, "cannot add links to \(path): the file cannot be opened for writing")
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(appended.utf8))
     }
 
     /// The page objects in order, from the /Pages tree cairo writes (one flat /Kids array).
-    private static func pageObjects(_ text: String, path: String) throws -> [Int] {
-        guard let pagesRange = text.range(of: "/Type /Pages"),
-              let kidsStart = text.range(of: "/Kids [", range: pagesRange.upperBound..<text.endIndex),
-              let kidsEnd = text.range(of: "]", range: kidsStart.upperBound..<text.endIndex) else {
+    private static func pageObjects(_ data: Data, path: String) throws -> [Int] {
+        guard let pagesRange = data.range(of: Data("/Type /Pages".utf8)),
+              let kidsStart = data.range(of: Data("/Kids [".utf8), in: pagesRange.upperBound..<data.endIndex),
+              let kidsEnd = data.range(of: Data("]".utf8), in: kidsStart.upperBound..<data.endIndex) else {
             throw HuibaoError(.output, "cannot add links to \(path): no page tree")
         }
-        let parts = text[kidsStart.upperBound..<kidsEnd.lowerBound].split(separator: " ")
+        let parts = String(decoding: data[kidsStart.upperBound..<kidsEnd.lowerBound], as: UTF8.self).split(separator: " ")
         return stride(from: 0, to: parts.count - 2, by: 3).compactMap { Int(parts[$0]) }
     }
 
-    private static func objectBody(_ object: Int, in text: String) -> String? {
-        guard let start = text.range(of: "\n\(object) 0 obj\n"),
-              let end = text.range(of: "\nendobj", range: start.upperBound..<text.endIndex) else { return nil }
-        return String(text[start.upperBound..<end.lowerBound])
+    private static func objectBody(_ object: Int, in data: Data) -> String? {
+        guard let start = data.range(of: Data("\n\(object) 0 obj\n".utf8)),
+              let end = data.range(of: Data("\nendobj".utf8), in: start.upperBound..<data.endIndex) else { return nil }
+        return String(decoding: data[start.upperBound..<end.lowerBound], as: UTF8.self)
     }
 
     private static func lastNumber(after key: String, in text: String) -> Int? {
         guard let range = text.range(of: key, options: .backwards) else { return nil }
         return Int(text[range.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\r" }.prefix { $0.isNumber })
     }
-
-    private static func lastReference(after key: String, in text: String) -> Int? { lastNumber(after: key, in: text) }
 }

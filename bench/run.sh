@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make bench`: the shared workloads, 5 runs each with the release build, medians.
+#   annual.json                     one cold process            (bench/annual.sh)
+#   200 monthly reports             one `huibao batch` process  (bench/monthly.sh)
+# Prints median wall time, pages/s and peak RSS next to the peers' figures from ../shared.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$here/../shared/bench
+export PATH=/opt/swift/usr/bin:$PATH
+work=$here/out/bench
+mkdir -p "$work"
+(cd "$here" && swift build -c release --product huibao >/dev/null)
+if [ ! -d "$work/monthly-data" ]; then
+  [ -f "$shared/make_monthly.py" ] || { echo "bench: needs ../shared/bench (make_monthly.py, annual.json)" >&2; exit 1; }
+  python3 "$shared/make_monthly.py" "$work/monthly-data" -n 200 >/dev/null
+fi
+annual=$shared/annual.json
+[ -f "$annual" ] || annual=$here/Tests/Fixtures/bench/annual.json
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+measure() {  # label pages command… : 5 runs, medians of wall and peak RSS
+  local label=$1 pages=$2; shift 2
+  local walls=() rss=()
+  for run in 1 2 3 4 5; do
+    local line
+    line=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null; } 2>&1 | grep '^TIME' )
+    walls+=("$(echo "$line" | cut -d' ' -f2)")
+    rss+=("$(echo "$line" | cut -d' ' -f3)")
+  done
+  local wall mem
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  mem=$(printf '%s\n' "${rss[@]}" | median)
+  printf '%-34s median %6.2f s  %6.0f pages/s  peak RSS %4.0f MB   (runs: %s)\n' "$label" "$wall" \
+    "$(echo "$pages / $wall" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "${walls[*]}"
+}
+
+bin=$here/.build/release/huibao
+annual_pages=$("$bin" render "$here/bench/annual/report.md.j2" --data "$annual" -o "$work/annual.pdf" | sed 's/.*(\([0-9]*\) pages)/\1/')
+measure "annual.json ($annual_pages pages)" "$annual_pages" \
+  "$bin" render "$here/bench/annual/report.md.j2" --data "$annual" -o "$work/annual.pdf"
+monthly_pages=$("$bin" batch "$here/bench/monthly/report.md.j2" --data "$work/monthly-data/*.json" \
+  --out "$work/monthly/{stem}.pdf" --force | tail -n 1 | sed 's/.* \([0-9]*\) pages in.*/\1/')
+measure "200 monthly ($monthly_pages pages, one batch)" "$monthly_pages" \
+  "$bin" batch "$here/bench/monthly/report.md.j2" --data "$work/monthly-data/*.json" --out "$work/monthly/{stem}.pdf" --force
+echo
+echo "Peers (../shared/README.md, same machine kind, medians): Typst 0.15 annual 0.57 s (186 MB),"
+echo "200 monthly 6.77 s; ReportLab 0.99 s / 16.9 s; WeasyPrint 3.90 s / 83.2 s."
