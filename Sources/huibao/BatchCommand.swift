@@ -89,7 +89,7 @@ enum BatchCommand {
         let prefix = "[\(done)/\(total)]"
         let line: String
         switch result.outcome {
-        case .rendered(let output, let pages): line = "\(prefix) rendered \(output) (\(pages) pages)"
+        case .rendered(let output, let pages): line = "\(prefix) rendered \(output) (\(pages) page\(pages == 1 ? "" : "s"))"
         case .skipped(let output): line = "\(prefix) skipped \(output) (unchanged)"
         case .failed: line = "\(prefix) FAILED \(result.job.name) (see the summary)"
         }
