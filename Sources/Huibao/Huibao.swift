@@ -31,7 +31,9 @@ public struct Renderer: Sendable {
                 preloaded: DataNode? = nil) throws -> RenderResult {
         let data = try preloaded ?? data(for: request)
         let markup = try markupText(for: request, data: data)
-        let document = try MarkupParser.parse(markup, file: request.input)
+        // Markup made by a template is not a file of the user's: its lines are named as such
+        // (`huibao render --markup OUT.md` writes it out to look at).
+        let document = try MarkupParser.parse(markup, file: request.isTemplate ? request.input + " (rendered markup)" : request.input)
         let styleName = request.style ?? document.meta.style ?? "report"
         let style = try session.style(styleName, at: request.style == nil ? document.meta.styleLocation : nil)
         let fonts = try session.fonts()

@@ -8,6 +8,7 @@ struct Invocation {
         case render(RenderArguments)
         case check(RenderArguments)
         case batch(BatchOptions)
+        case new(kind: String, directory: String)
     }
 
     /// The arguments of `render`, and of `check` (which takes only the input, data and schema).
@@ -19,6 +20,8 @@ struct Invocation {
         var output: String?
         var allowFontFallback = false
         var realDate = false
+        /// Write the markup the template made to this file instead of a PDF.
+        var markupOutput: String?
     }
 
     struct UsageError: Error {
@@ -40,6 +43,12 @@ struct Invocation {
         case "check":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
             return .check(try parseRender(rest, command: "check"))
+        case "new":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "new") }
+            guard rest.count == 2, !rest[0].hasPrefix("-"), !rest[1].hasPrefix("-") else {
+                throw UsageError(message: "new takes a kind (report, briefing or monthly) and a folder, e.g. `huibao new briefing q1`")
+            }
+            return .new(kind: rest[0], directory: rest[1])
         default:
             throw UsageError(message: "unknown command '\(command)'")
         }
@@ -68,6 +77,7 @@ struct Invocation {
             case "--output", "-o": result.output = try value(argument)
             case "--allow-font-fallback": result.allowFontFallback = true
             case "--real-date": result.realDate = true
+            case "--markup": result.markupOutput = try value(argument)
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)' for render") }
                 guard input == nil else { throw UsageError(message: "\(command) takes one input file, got '\(input!)' and '\(argument)'") }
@@ -88,15 +98,19 @@ struct Invocation {
     USAGE
       huibao render TEMPLATE --data FILE [--data FILE …] [--style NAME] -o OUT.pdf
       huibao render FILE.md -o OUT.pdf
+      huibao render DIR                      a report project (see `huibao help new`)
+      huibao new report|briefing|monthly DIR
       huibao check TEMPLATE --data FILE [--schema FILE]
       huibao batch TEMPLATE --data 'GLOB' --out 'out/{stem}.pdf' [--jobs N] [--shard I/N]
-      huibao help render|check|batch
+      huibao help render|check|batch|new
 
     COMMANDS
       render     fill a template with data (or read a markup file) and write a PDF
       check      check the data against the template's schema and run the template, without
                  writing anything; lists every problem
       batch      one PDF per data file or manifest row, in parallel, with a summary
+      new        write a working report project: an annual report, a briefing pack or a
+                 monthly report, with its template, data and a README of the fields
 
     OPTIONS
       -h, --help     show this help
@@ -108,6 +122,7 @@ struct Invocation {
     Examples:
       huibao render samples/annual-report/report.md.j2 --data samples/annual-report/data.yaml -o out/annual-report.pdf
       huibao render notes.md -o notes.pdf
+      huibao new briefing q1 && huibao render q1
     """
 
     static let renderHelp = """
@@ -119,16 +134,21 @@ struct Invocation {
     INPUT
       A .md file is report markup (front matter, # headings, paragraphs, lists, tables).
       Any other file (e.g. report.md.j2) is a Jinja-like template; --data files fill it.
+      A folder is a report project: its huibao.yaml names the template, data and output
+      (without one: report.md.j2, data.yaml, out/report.pdf); -o and --style still apply.
 
     OPTIONS
       -d, --data FILE          YAML, JSON, CSV or .xlsx data, or a data manifest (a YAML file
                                whose only key is `sources`); several are merged, later ones win
       --schema FILE            the schema the data must fit (default: schema.yaml beside the
                                template, when there is one); the first problem stops the render
-      -s, --style NAME         built-in style (report) or a style file; overrides the front matter
+      -s, --style NAME         built-in style (report, briefing, briefing-16x9, monthly, gongwen)
+                               or a style file; overrides the front matter
       -o, --output OUT.pdf     where to write (default: INPUT's name with .pdf, in this folder)
       --allow-font-fallback    set characters that no font of their role has in another face
                                (a warning names them) instead of stopping
+      --markup OUT.md          write the markup the template makes (to see what an error about
+                               "(rendered markup)" lines points at) instead of a PDF
       --real-date              write today's date as the PDF creation date (default: a fixed
                                date, so the same input always gives the same bytes)
 

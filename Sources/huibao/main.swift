@@ -17,7 +17,7 @@ func run() -> Int32 {
     switch command {
     case .help(let topic):
         print(topic == "render" ? Invocation.renderHelp : topic == "check" ? Invocation.checkHelp
-              : topic == "batch" ? BatchCommand.help : Invocation.generalHelp)
+              : topic == "batch" ? BatchCommand.help : topic == "new" ? NewProject.help : Invocation.generalHelp)
         return 0
     case .version:
         print("huibao \(huibaoVersion)")
@@ -28,12 +28,15 @@ func run() -> Int32 {
         return check(arguments)
     case .batch(let options):
         return BatchCommand.run(options)
+    case .new(let kind, let directory):
+        return NewProject.run(kind: kind, directory: directory)
     }
 }
 
 let huibaoVersion = "0.1.0"
 
 func render(_ arguments: Invocation.RenderArguments) -> Int32 {
+    if ReportProject.isProject(arguments.input) { return renderProject(arguments) }
     let output = arguments.output ?? defaultOutput(for: arguments.input)
     do {
         var options = RenderOptions()
@@ -45,6 +48,14 @@ func render(_ arguments: Invocation.RenderArguments) -> Int32 {
         }
         let renderer = try Renderer(options: options)
         let request = RenderRequest(input: arguments.input, data: arguments.data, style: arguments.style, schema: arguments.schema)
+        if let markupPath = arguments.markupOutput {
+            let markup = try renderer.markupText(for: request, data: try renderer.data(for: request))
+            guard FileManager.default.createFile(atPath: markupPath, contents: Data(markup.utf8)) else {
+                throw HuibaoError(.output, "cannot write \(markupPath)")
+            }
+            print("wrote \(markupPath) (the markup the template made)")
+            return 0
+        }
         let result = try renderer.render(request, to: output)
         for note in result.fallbacks { printError(note) }
         print("wrote \(output) (\(result.pageCount) page\(result.pageCount == 1 ? "" : "s"))")

@@ -103,4 +103,16 @@ import Testing
         #expect(output.contains("wrote \(dir)/a.pdf (1 page)"))
         #expect(try PDFProbe(dir + "/a.pdf").pageCount() == 1)
     }
+
+    @Test func anErrorInMarkupATemplateMadeSaysSoAndTheMarkupCanBeWrittenOut() throws {
+        let dir = try ProjectPaths.temporaryDirectory()
+        let template = try write("# 标题\n\n```{{ kind }}\n```\n", "t.md.j2", in: dir)
+        let data = try write("kind: diagram\n", "d.yaml", in: dir)
+        let (status, output) = try huibao(["render", template, "--data", data, "-o", dir + "/out.pdf"])
+        #expect(status == 1)
+        #expect(output.contains("t.md.j2 (rendered markup):3:"), "\(output)")
+        let (written, message) = try huibao(["render", template, "--data", data, "--markup", dir + "/made.md"])
+        #expect(written == 0, "\(message)")
+        #expect(try String(contentsOfFile: dir + "/made.md", encoding: .utf8).contains("```diagram"))
+    }
 }

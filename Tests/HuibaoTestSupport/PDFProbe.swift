@@ -146,14 +146,16 @@ public struct PDFProbe {
         public var description: String { message }
     }
 
-    private static func attribute(_ name: String, in line: String) -> String? {
+    /// The value of `name="…"` in one line of mutool's XML output.
+    public static func attribute(_ name: String, in line: String) -> String? {
         guard let range = line.range(of: " \(name)=\"") else { return nil }
         let rest = line[range.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
     }
 
-    private static func unescape(_ s: String) -> Character? {
+    /// The character of an XML `c="…"` value (`&#x4e2d;`, `&amp;` …).
+    public static func unescape(_ s: String) -> Character? {
         if s.hasPrefix("&#x"), s.hasSuffix(";"), let v = UInt32(s.dropFirst(3).dropLast(), radix: 16), let u = Unicode.Scalar(v) {
             return Character(u)
         }

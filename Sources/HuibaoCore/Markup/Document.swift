@@ -18,6 +18,12 @@ public struct Signature: Sendable {
     public var name: [TextRun]
     public var date: [TextRun]
     public var location: SourceLocation
+    /// Joint issuing (公文): the other organisations, after the lead one in `name`.
+    public var otherNames: [[TextRun]] = []
+    /// 公文 with a seal (加盖印章, GB/T 9704-2012 7.3.5.1): the date 右空四字 and room for the seal.
+    public var sealed = false
+    /// 附注 (7.3.6): set in parentheses on the line after the date.
+    public var note: [TextRun]?
 }
 
 public struct Footnote: Sendable {
@@ -38,6 +44,8 @@ public struct DocumentMeta: Sendable {
     public var style: String?
     /// Where `style:` was written, for an "unknown style" message.
     public var styleLocation: SourceLocation?
+    /// The 版头 of an official document (份号 … 主送机关); nil when the front matter has none.
+    public var gongwen: GongwenHead?
 
     public init() {}
 }
@@ -73,6 +81,18 @@ public enum Block: Sendable {
     case cover(SourceLocation)
     /// ```signature```: the issuing organisation and date, right-aligned at the end.
     case signature(Signature)
+    /// ```attachments```: the 附件说明 of an official document.
+    case attachments(AttachmentList)
+    /// ```attachment```: an attachment page of an official document (a new page, 附件N, title).
+    case attachment(AttachmentPage)
+    /// ```banji```: the 版记 of an official document, at the bottom of its last, even page.
+    case banji(Banji)
+    /// ```kpis```: key indicators as a strip of cards (value, unit, 同比 ▲▼).
+    case kpis(KPIBlock)
+    /// `::: columns 3:2` … `::: column` … `:::`: blocks set side by side.
+    case columns(ColumnsBlock)
+    /// `::: box 标题` … `:::`: blocks in a shaded box (a commentary).
+    case box(BoxBlock)
 }
 
 /// A fenced directive with a YAML body, as written: parsed by the stage that draws it.

@@ -31,10 +31,17 @@ public struct MarkupParser {
         var pendingCaption: [TextRun]?
         var pendingAttributes: TableAttributes?
         var autoNumber = 0
+        var regions = RegionStack()
         while index < lines.count {
             let line = lines[index]
             let trimmed = line.trimmingTrailingSpaces
             if trimmed.isEmpty { index += 1; continue }
+            if trimmed.trimmingLeadingSpaces.hasPrefix(":::") {
+                let column = line.count - line.trimmingLeadingSpaces.count + 1
+                try regions.marker(trimmed.trimmingLeadingSpaces, at: location(index, column), blocks: &blocks)
+                index += 1
+                continue
+            }
             if let heading = try heading(at: index) {
                 blocks.append(.heading(heading)); index += 1
                 autoNumber = 0
@@ -91,7 +98,8 @@ public struct MarkupParser {
             let (paragraph, next) = paragraph(at: index)
             blocks.append(.paragraph(paragraph)); index = next
         }
-        try checkReferences(blocks, footnotes)
+        try regions.finish()
+        try checkReferences(blocks.flatMap(\.flattened), footnotes)
         return Document(meta: meta, blocks: blocks, footnotes: footnotes)
     }
 
@@ -132,7 +140,8 @@ public struct MarkupParser {
             case .table(let t):
                 for row in t.headerRows + t.bodyRows { for cell in row { try check(cell.runs) } }
                 for note in t.notes { try check(note) }
-            case .pageBreak, .chart, .toc, .cover, .signature: break
+            case .pageBreak, .chart, .toc, .cover, .signature, .kpis, .columns, .box: break
+            case .attachments, .attachment, .banji: break
             }
         }
     }
@@ -150,7 +159,7 @@ public struct MarkupParser {
         guard !lines[1..<end].allSatisfy({ $0.trimmingTrailingSpaces.isEmpty }) else { return (meta, end + 1) }
         let node = try DataLoader.load(text: yaml, file: file, format: .yaml)
         let r = try NodeReader(node, context: "front matter", kind: .markup)
-        try r.allowOnly(["title", "subtitle", "author", "org", "date", "subject", "style"])
+        try r.allowOnly(["title", "subtitle", "author", "org", "date", "subject", "style"] + GongwenHead.keys)
         meta.title = try r.string("title")
         meta.subtitle = try r.string("subtitle")
         meta.author = try r.string("author") ?? r.string("org")
@@ -158,6 +167,7 @@ public struct MarkupParser {
         meta.subject = try r.string("subject")
         meta.style = try r.string("style")
         meta.styleLocation = r["style"]?.location
+        meta.gongwen = try GongwenHead.read(r)
         return (meta, end + 1)
     }
 
@@ -204,7 +214,7 @@ public struct MarkupParser {
     private func startsBlock(_ line: Substring, _ index: Int) -> Bool {
         let t = line.trimmingLeadingSpaces
         return (try? heading(at: index)) != nil || t.hasPrefix("```") || t.hasPrefix("|") || listMarker(line) != nil
-            || t.hasPrefix("Table:")
+            || t.hasPrefix("Table:") || t.hasPrefix(":::")
     }
 
     /// `- `, `* `, `+ ` (bullet), `12. ` / `12) ` (ordered) or `#. ` (ordered, numbered on from
@@ -369,20 +379,24 @@ public struct MarkupParser {
             return (.cover(location(start)), end + 1)
         case "signature":
             let block = DirectiveBlock(name: "signature", body: lines[(start + 1)..<end].joined(separator: "\n"), location: location(start))
-            let r = try NodeReader(try block.bodyNode(), context: "signature", kind: .markup)
-            try r.allowOnly(["name", "date"])
-            guard let name = try r.string("name"), let date = try r.string("date") else {
-                throw HuibaoError(.markup, "a signature needs `name:` (the issuing organisation) and `date:`", at: location(start))
+            return (.signature(try GongwenDirectives.signature(block)), end + 1)
+        case "attachments", "attachment", "banji":
+            // 公文 elements (GongwenElements.swift).
+            let block = DirectiveBlock(name: String(name), body: lines[(start + 1)..<end].joined(separator: "\n"), location: location(start))
+            switch name {
+            case "attachments": return (.attachments(try GongwenDirectives.attachments(block)), end + 1)
+            case "attachment": return (.attachment(try GongwenDirectives.attachment(block)), end + 1)
+            default: return (.banji(try GongwenDirectives.banji(block)), end + 1)
             }
-            return (.signature(Signature(name: InlineParser.parse(name, at: r["name"]?.location ?? location(start)),
-                                         date: InlineParser.parse(date, at: r["date"]?.location ?? location(start)),
-                                         location: location(start))), end + 1)
         case "chart":
             let body = lines[(start + 1)..<end].joined(separator: "\n")
             return (.chart(DirectiveBlock(name: String(name), body: body, location: location(start))), end + 1)
+        case "kpis":
+            let body = lines[(start + 1)..<end].joined(separator: "\n")
+            return (.kpis(try KPIBlock(directive: DirectiveBlock(name: "kpis", body: body, location: location(start)))), end + 1)
         default:
             throw HuibaoError(.markup, "unknown directive '\(name)'", at: location(start, 4),
-                              hint: "known directives: chart, cover, pagebreak, signature, toc")
+                              hint: "known directives: attachment, attachments, banji, chart, cover, kpis, pagebreak, signature, toc")
         }
     }
 }

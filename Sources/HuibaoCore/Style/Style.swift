@@ -19,6 +19,16 @@ public struct Style: Sendable {
     public var footnote: TextStyle
     public var accentColor: RGBColor
     public var chart: ChartStyle
+    /// KPI cards (```kpis```).
+    public var kpi: KPIStyle
+    /// `::: columns` regions.
+    public var columns: ColumnsStyle
+    /// `::: box` regions.
+    public var box: BoxStyle
+    /// Bullet and numbered lists.
+    public var list: ListStyle
+    /// Official documents (GB/T 9704-2012): 版头, 版记 and the other 公文 elements; nil: none.
+    public var gongwen: GongwenStyle? = nil
 }
 
 /// Page size and margins (GB/T 9704 speaks of 天头 = top and 订口 = left).
@@ -29,14 +39,23 @@ public struct PageGeometry: Sendable {
     public var marginBottomMm: Double
     public var marginLeftMm: Double
     public var marginRightMm: Double
+    /// How far the line boxes reach above and below the text block: 0 when the margins bound
+    /// the line boxes; half a leading for GB/T 9704, whose 版心 runs from the first line's em
+    /// box to the last one's (22 行 = 22 characters and 21 gaps of 7/8 字 in 225 mm).
+    public var lineBoxOverhangPt = 0.0
 
     public static let pointsPerMm = 72.0 / 25.4
     public var widthPt: Double { widthMm * Self.pointsPerMm }
     public var heightPt: Double { heightMm * Self.pointsPerMm }
     public var textLeftPt: Double { marginLeftMm * Self.pointsPerMm }
-    public var textTopPt: Double { marginTopMm * Self.pointsPerMm }
+    /// Top of the first line box.
+    public var textTopPt: Double { marginTopMm * Self.pointsPerMm - lineBoxOverhangPt }
     public var textWidthPt: Double { (widthMm - marginLeftMm - marginRightMm) * Self.pointsPerMm }
-    public var textHeightPt: Double { (heightMm - marginTopMm - marginBottomMm) * Self.pointsPerMm }
+    /// From the top of the first line box to the bottom of the last.
+    public var textHeightPt: Double { (heightMm - marginTopMm - marginBottomMm) * Self.pointsPerMm + 2 * lineBoxOverhangPt }
+    /// The text block's edges as the margins give them (天头 and 版心 bottom).
+    public var blockTopPt: Double { marginTopMm * Self.pointsPerMm }
+    public var blockBottomPt: Double { (heightMm - marginBottomMm) * Self.pointsPerMm }
 }
 
 /// A font role with size, weight and leading; used for body text, titles, table cells.
@@ -69,6 +88,9 @@ public struct Typography: Sendable {
     public var avoidOrphanLastLine: Bool
     /// Grid mode: exactly this many characters fill a body line (GB/T 9704: 28).
     public var gridCharsPerLine: Int?
+    /// Bold asked of a face that has none (仿宋, 楷体) is drawn by stroking the glyph outlines
+    /// over the text; off: such text stays regular.
+    public var syntheticBold = false
 }
 
 public enum KinsokuLevel: String, Sendable, CaseIterable {
@@ -81,6 +103,12 @@ public struct HeadingStyle: Sendable {
     /// Number format: `{cn}` Chinese numeral, `{n}` Arabic; e.g. `{cn}、`, `（{cn}）`, `{n}.`, `（{n}）`.
     /// Empty: not numbered.
     public var numbering: String
+    /// The heading starts a new page (one topic per page in a briefing pack).
+    public var pageBreakBefore = false
+    /// A band of this colour behind the heading, across the text block (a title bar); nil: none.
+    public var barFill: RGBColor?
+    /// Inside the band, between its edges and the heading's text.
+    public var barPaddingPt = 0.0
 
     public init(level: Int, text: TextStyle, numbering: String) {
         self.level = level
@@ -121,6 +149,12 @@ public struct RunningHeadStyle: Sendable {
     public var insetEm: Double
     /// A thin rule between the head line and the text block.
     public var rule: Bool
+    /// A second text on the same line, flush right (e.g. the page number beside a meeting's
+    /// name); the same placeholders as `format`. Nil: none.
+    public var formatRight: String? = nil
+    /// Also on the page with the title block (a monthly report's masthead); by default the
+    /// title stands alone there.
+    public var onTitlePage = false
 
     public func format(onPage number: Int) -> String {
         number % 2 == 0 ? (formatEven ?? format) : format

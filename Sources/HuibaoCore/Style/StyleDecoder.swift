@@ -3,12 +3,13 @@ enum StyleDecoder {
     static func decode(_ node: DataNode, name: String) throws -> Style {
         let r = try NodeReader(node, context: "style '\(name)'", kind: .style)
         try r.allowOnly(["name", "extends", "page", "body", "typography", "title", "subtitle", "headings",
-                         "table", "header", "footer", "toc", "cover", "footnote", "accent_color", "chart"])
+                         "table", "header", "footer", "toc", "cover", "footnote", "accent_color", "chart",
+                         "kpi", "columns", "box", "list", "gongwen"])
         guard let pageR = try r.reader("page") else { throw missing("page", in: r) }
         guard let bodyR = try r.reader("body") else { throw missing("body", in: r) }
         let body = try text(bodyR, defaults: nil)
         let headings = try decodeHeadings(r, body: body)
-        return Style(
+        return try withGongwen(Style(
             name: try r.string("name") ?? name,
             page: try page(pageR),
             body: body,
@@ -25,8 +26,12 @@ enum StyleDecoder {
             cover: try cover(r.reader("cover"), body: body),
             footnote: try noteStyle(r.reader("footnote"), body: body),
             accentColor: try color(r, "accent_color") ?? .black,
-            chart: try chart(r.reader("chart"), body: body)
-        )
+            chart: try chart(r.reader("chart"), body: body),
+            kpi: try kpi(r.reader("kpi"), body: body, accent: color(r, "accent_color") ?? .black),
+            columns: try columns(r.reader("columns"), body: body),
+            box: try box(r.reader("box"), body: body, accent: color(r, "accent_color") ?? .black),
+            list: try list(r.reader("list"))
+        ), r.reader("gongwen"))
     }
 
     private static func missing(_ key: String, in r: NodeReader) -> HuibaoError {
@@ -54,7 +59,7 @@ enum StyleDecoder {
                            "space_after_pt", "align", "color"]
 
     /// A text style; keys not given come from `defaults` (the body style) or built-in values.
-    private static func text(_ r: NodeReader, defaults: TextStyle?, extraKeys: [String] = []) throws -> TextStyle {
+    static func text(_ r: NodeReader, defaults: TextStyle?, extraKeys: [String] = []) throws -> TextStyle {
         try r.allowOnly(textKeys + extraKeys)
         let size = try r.double("size_pt") ?? defaults?.sizePt ?? 12
         guard size > 0, size < 200 else {
@@ -78,7 +83,7 @@ enum StyleDecoder {
         )
     }
 
-    private static func color(_ r: NodeReader, _ key: String) throws -> RGBColor? {
+    static func color(_ r: NodeReader, _ key: String) throws -> RGBColor? {
         guard let s = try r.string(key) else { return nil }
         guard let c = RGBColor(hex: s) else {
             throw HuibaoError(.style, "\(r.context) › \(key) must be a colour like \"#1F3A5F\", found '\(s)'", at: r[key]?.location)
@@ -88,7 +93,7 @@ enum StyleDecoder {
 
     private static func typography(_ r: NodeReader?) throws -> Typography {
         try r?.allowOnly(["kinsoku", "cjk_latin_spacing", "compress_line_start_bracket", "avoid_orphan_last_line",
-                          "grid_chars_per_line"])
+                          "grid_chars_per_line", "synthetic_bold"])
         let grid = try r?.int("grid_chars_per_line")
         if let grid, grid < 2 {
             throw HuibaoError(.style, "typography › grid_chars_per_line must be at least 2", at: r?["grid_chars_per_line"]?.location)
@@ -98,7 +103,8 @@ enum StyleDecoder {
             cjkLatinSpacing: try r?.bool("cjk_latin_spacing") ?? true,
             compressLineStartBracket: try r?.bool("compress_line_start_bracket") ?? false,
             avoidOrphanLastLine: try r?.bool("avoid_orphan_last_line") ?? true,
-            gridCharsPerLine: grid
+            gridCharsPerLine: grid,
+            syntheticBold: try r?.bool("synthetic_bold") ?? false
         )
     }
 
@@ -111,10 +117,14 @@ enum StyleDecoder {
             guard let level = try h.int("level"), (1...6).contains(level) else {
                 throw HuibaoError(.style, "each heading style needs a level from 1 to 6", at: item.location)
             }
-            var t = try text(h, defaults: body, extraKeys: ["level", "numbering"])
+            var t = try text(h, defaults: body, extraKeys: ["level", "numbering", "page_break_before", "bar_fill", "bar_padding_pt"])
             // A heading that wraps is justified like body text; its last line stays flush left.
             if h["align"] == nil { t.align = .justify }
-            result.append(HeadingStyle(level: level, text: t, numbering: try h.string("numbering") ?? ""))
+            var heading = HeadingStyle(level: level, text: t, numbering: try h.string("numbering") ?? "")
+            heading.pageBreakBefore = try h.bool("page_break_before") ?? false
+            heading.barFill = try color(h, "bar_fill")
+            heading.barPaddingPt = try h.double("bar_padding_pt") ?? (heading.barFill == nil ? 0 : t.sizePt * 0.6)
+            result.append(heading)
         }
         return result.sorted { $0.level < $1.level }
     }
@@ -144,7 +154,7 @@ enum StyleDecoder {
     }
 
     private static func head(_ r: NodeReader, body: TextStyle, defaultDrop: Double) throws -> RunningHeadStyle {
-        let keys = ["format", "format_even", "drop_mm", "inset_em", "rule"]
+        let keys = ["format", "format_even", "format_right", "on_title_page", "drop_mm", "inset_em", "rule"]
         try r.allowOnly(textKeys.filter { $0 != "align" } + keys + ["align"])
         // `align` here places the line on the page (outside/inside too), not a paragraph's alignment.
         let placement = try r.choice("align", HeadAlignment.self) ?? .center
@@ -152,7 +162,8 @@ enum StyleDecoder {
         t.align = .left
         return RunningHeadStyle(format: try r.string("format") ?? "{page}", formatEven: try r.string("format_even"),
                                 text: t, dropMm: try r.double("drop_mm") ?? defaultDrop, align: placement,
-                                insetEm: try r.double("inset_em") ?? 0, rule: try r.bool("rule") ?? false)
+                                insetEm: try r.double("inset_em") ?? 0, rule: try r.bool("rule") ?? false,
+                                formatRight: try r.string("format_right"), onTitlePage: try r.bool("on_title_page") ?? false)
     }
 
     /// The same mapping without one key (for sections that give a key another meaning).

@@ -40,6 +40,25 @@ struct ColumnWidths {
                 minimum[column] = max(minimum[column], min(width, floor))
             }
         }
+        // Figures of a right-aligned column line up on their decimal points in a block as wide
+        // as the widest figure plus the longest decimal tail (TableLayout): that block must
+        // fit, or a figure without a tail (3,120 under 1.33) would wrap.
+        for (column, alignment) in table.alignments.enumerated() where alignment == .right {
+            var longestTail = 0.0, hasFigure = false
+            for cells in table.bodyRows {
+                let starts = cells.indices.map { index in cells[..<index].reduce(0) { $0 + $1.span } }
+                guard let index = starts.firstIndex(of: column), cells[index].span == 1,
+                      let tail = TableLayout.decimalTail(cells[index].runs.plainText) else { continue }
+                hasFigure = true
+                guard !tail.isEmpty else { continue }
+                let width = try layout.compose([TextRun(text: tail, location: table.location)], ts.cell, measure: 10_000, align: .left)
+                    .lines.first?.naturalWidth ?? 0
+                longestTail = max(longestTail, width)
+            }
+            guard hasFigure else { continue }
+            minimum[column] = max(minimum[column], bodyNatural[column] + longestTail)
+            natural[column] = max(natural[column], bodyNatural[column] + longestTail)
+        }
         let minimumPad = ts.cell.sizePt / 3
         // The style's padding, less when the columns' minimum widths leave no room for it.
         // With widths given by the template, padding takes at most 40 % of that room, so that

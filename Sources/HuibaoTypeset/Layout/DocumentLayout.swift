@@ -36,7 +36,7 @@ public struct DocumentLayout {
         func visit(_ runs: [TextRun]) {
             for run in runs { if let label = run.footnote, numbers[label] == nil { numbers[label] = numbers.count + 1 } }
         }
-        for block in document.blocks {
+        for block in document.blocks.flatMap(\.flattened) {
             switch block {
             case .paragraph(let p): visit(p.runs)
             case .heading(let h): visit(h.runs)
@@ -44,7 +44,8 @@ public struct DocumentLayout {
             case .table(let t):
                 (t.headerRows + t.bodyRows).forEach { $0.forEach { visit($0.runs) } }
                 t.notes.forEach(visit)
-            case .pageBreak, .chart, .toc, .cover, .signature: break
+            case .pageBreak, .chart, .toc, .cover, .signature, .kpis, .columns, .box: break
+            case .attachments, .attachment, .banji: break
             }
         }
         return numbers
@@ -65,7 +66,8 @@ public struct DocumentLayout {
         state.flow.footnotes = try composeFootnotes(document)
         let front = FrontMatterLayout(style: style, layout: self)
         let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
-        if !startsWithCover { try front.titleBlock(document.meta, &state) }
+        let gongwen = try GongwenLayout(style: style, layout: self, document: document)
+        if let gongwen { try gongwen.head(document.meta, &state) } else if !startsWithCover { try front.titleBlock(document.meta, &state) }
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .heading(let heading):
@@ -91,15 +93,29 @@ public struct DocumentLayout {
             case .cover:
                 try front.cover(document.meta, &state)
             case .signature(let signature):
-                try place(signature, &state)
+                if let gongwen { try gongwen.place(signature, &state) } else { try place(signature, &state) }
+            case .attachments(let list):
+                try gongwen?.place(list, &state)
+            case .attachment(let attachment):
+                try gongwen?.place(attachment, &state)
+            case .banji(let banji):
+                try gongwen?.place(banji, &state)
+            case .kpis(let block):
+                try KPILayout(style: style, layout: self).place(block, &state.flow, &state.fallbacks)
+            case .columns(let region):
+                try ColumnsLayout(style: style, layout: self).place(region, &state)
+            case .box(let box):
+                try BoxLayout(style: style, layout: self).place(box, &state)
             }
+            gongwen?.snapToGrid(&state.flow)
         }
         var pages = state.flow.finish()
+        if style.typography.syntheticBold { SyntheticBold.add(to: &pages) }
         // The page with the title block carries no running head (the title is on it).
-        let headless: Set<Int> = startsWithCover || document.meta.title == nil ? [] : [0]
+        let headless: Set<Int> = startsWithCover || document.meta.title == nil || style.header?.onTitlePage == true ? [] : [0]
         try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered, headless: headless,
                                                           sections: state.sectionStarts, title: document.meta.plainTitle,
-                                                          fallbacks: &state.fallbacks)
+                                                          fields: Self.furnitureFields(document.meta), fallbacks: &state.fallbacks)
         return LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
                                pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
     }
@@ -197,11 +213,14 @@ public struct DocumentLayout {
             let number = state.counter.next(level: heading.level, format: hs.numbering)
             runs.insert(TextRun(text: number, strong: first.strong, location: first.location), at: 0)
         }
-        let composed = try compose(runs, hs.text, measure: state.flow.measure)
+        // A title bar (`bar_fill`) holds the heading inside its padding.
+        let pad = hs.barPaddingPt
+        let composed = try compose(runs, hs.text, measure: state.flow.measure - 2 * pad, indentEm: hs.text.firstLineIndentEm)
         state.fallbacks += composed.fallbacks
+        if hs.pageBreakBefore, !state.flow.atPageTop { state.flow.newPage() }
         // Keep with next: the heading and the first lines of what follows share a page, so a
         // page never ends with a heading.
-        let height = hs.text.spaceBeforePt + Double(composed.lines.count) * hs.text.linePitchPt + hs.text.spaceAfterPt
+        let height = hs.text.spaceBeforePt + Double(composed.lines.count) * hs.text.linePitchPt + 2 * pad + hs.text.spaceAfterPt
         var following = next.map { followingHeight($0) } ?? 0
         // The first part of what follows as widow/orphan control will place it: all of a
         // paragraph of up to three lines, else two lines.
@@ -220,22 +239,40 @@ public struct DocumentLayout {
         if heading.level == 1, state.sectionStarts[state.flow.pageIndex] == nil {
             state.sectionStarts[state.flow.pageIndex] = runs.plainText
         }
-        state.flow.placeLines(composed, 0..<composed.lines.count, x: state.flow.left, text: hs.text)
-        state.flow.advance(hs.text.spaceAfterPt)
+        if let fill = hs.barFill {
+            state.flow.add(.fill(x: state.flow.left, y: state.flow.y, width: state.flow.measure,
+                                 height: Double(composed.lines.count) * hs.text.linePitchPt + 2 * pad, color: fill))
+        }
+        state.flow.advance(pad)
+        state.flow.placeLines(composed, 0..<composed.lines.count, x: state.flow.left + pad, text: hs.text)
+        state.flow.advance(pad + hs.text.spaceAfterPt)
     }
 
     /// Room the start of a block needs on the heading's page (two body lines, a table's
     /// caption, header and first row, a figure).
     private func followingHeight(_ block: Block) -> Double {
         switch block {
-        case .heading(let h): return headingStyle(h.level).text.linePitchPt + style.body.linePitchPt
+        case .heading(let h):
+            // The next heading with the two lines it keeps with it: else it moves on and
+            // leaves this one alone at the page bottom.
+            let next = headingStyle(h.level)
+            return next.text.spaceBeforePt + next.text.linePitchPt + 2 * next.barPaddingPt + next.text.spaceAfterPt
+                + 2 * style.body.linePitchPt
         case .paragraph, .list: return 2 * style.body.linePitchPt
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak, .toc, .cover: return 0
         case .signature: return 3 * style.body.linePitchPt
+        case .attachments: return 2 * style.body.linePitchPt
+        case .attachment, .banji: return 0
         case .chart(let block):
             return (try? FigureLayout(style: style, composer: composer, layout: self).height(of: block, measure: style.page.textWidthPt))
                 ?? 6 * style.body.linePitchPt
+        case .kpis(let block):
+            return (try? KPILayout(style: style, layout: self).height(of: block, measure: style.page.textWidthPt)) ?? 0
+        case .columns(let region):
+            return (try? ColumnsLayout(style: style, layout: self).height(of: region)) ?? 0
+        case .box(let box):
+            return (try? BoxLayout(style: style, layout: self).height(of: box)) ?? 0
         }
     }
 
@@ -264,11 +301,7 @@ public struct DocumentLayout {
     /// List items are set as Chinese documents set them: each item a paragraph with the usual
     /// 2-字 first-line indent and its marker (1. or •) in front, wrapped lines at the margin.
     private func place(_ list: ListBlock, _ state: inout LayoutState) throws {
-        for index in list.items.indices {
-            let composed = try composeItem(of: list, at: index)
-            state.fallbacks += composed.fallbacks
-            placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
-        }
+        try placeItems(of: list, text: style.body, &state.flow, &state.fallbacks)
     }
 
     /// The organisation and the date at the end, right-aligned two characters in from the
@@ -289,10 +322,7 @@ public struct DocumentLayout {
     }
 
     private func composeItem(of list: ListBlock, at index: Int) throws -> ComposedParagraph {
-        let item = list.items[index]
-        let marker = list.ordered ? "\(list.start + index)." : "• "
-        let runs = [TextRun(text: marker, location: item.location)] + item.runs
-        return try compose(runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
+        try composeItem(of: list, at: index, text: style.body, measure: style.page.textWidthPt).paragraph
     }
 }
 

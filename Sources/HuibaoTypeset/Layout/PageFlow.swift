@@ -23,11 +23,22 @@ struct PageFlow {
 
     var top: Double { style.page.textTopPt }
     var bottom: Double { style.page.textTopPt + style.page.textHeightPt }
-    var left: Double { style.page.textLeftPt }
-    var measure: Double { style.page.textWidthPt }
+    var left: Double { region?.left ?? style.page.textLeftPt }
+    var measure: Double { region?.measure ?? style.page.textWidthPt }
+    /// A column of a `::: columns` region, or the inside of a box, while it is set; nil: the
+    /// whole text block.
+    private(set) var region: Region?
+
+    /// Part of the text block: `measure` wide from `left`, its first line box at `top`.
+    struct Region {
+        var left: Double
+        var measure: Double
+        var top: Double
+    }
     /// Room left for text above the page's footnotes.
     var remaining: Double { bottom - y - notesHeight(pageNotes) }
-    var atPageTop: Bool { current.items.isEmpty || y <= top + 0.01 }
+    /// At the top of the page, or of the region being set (where space before a block is dropped).
+    var atPageTop: Bool { current.items.isEmpty || y <= (region?.top ?? top) + 0.01 }
     var pageIndex: Int { pages.count }
 
     /// Space before the first note: the short rule and a little air.
@@ -44,15 +55,29 @@ struct PageFlow {
         y = top
     }
 
-    /// Space before a block, dropped at the top of a page.
+    /// Space before a block, dropped at the top of a page; it never takes the cursor past
+    /// the bottom, nor back up from below it (a column that ran over must show that it did).
     mutating func addSpace(_ pt: Double) {
         guard !atPageTop else { return }
-        y = min(y + pt, bottom)
+        y = max(y, min(y + pt, bottom))
     }
 
     mutating func advance(_ pt: Double) { y += pt }
 
     mutating func add(_ item: PageItem) { current.items.append(item) }
+
+    /// How many items the current page holds (where a box's fill is inserted later).
+    var itemCount: Int { current.items.count }
+
+    /// Puts an item under those placed after `index` (a fill behind text already placed).
+    mutating func insert(_ item: PageItem, at index: Int) { current.items.insert(item, at: index) }
+
+    /// Sets what follows in `region` (nil: the whole text block), the cursor at `y`: a column
+    /// starts at its region's top, and the flow leaves the columns below the tallest one.
+    mutating func setRegion(_ region: Region?, y: Double) {
+        self.region = region
+        self.y = y
+    }
 
     /// Baseline of a line of `text` style whose line box starts at `boxTop`: the em box is
     /// centred in the line pitch (0.88 em above the baseline for CJK fonts).

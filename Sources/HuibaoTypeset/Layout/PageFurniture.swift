@@ -7,8 +7,10 @@ struct PageFurniture {
     let style: Style
     let layout: DocumentLayout
 
+    /// `fields`: more placeholders from the front matter (`{date}`, `{subject}`, `{author}`,
+    /// `{subtitle}`).
     func add(to pages: inout [Page], unnumbered: Set<Int>, headless: Set<Int>, sections: [Int: String], title: String?,
-             fallbacks: inout [FontFallback]) throws {
+             fields: [String: String] = [:], fallbacks: inout [FontFallback]) throws {
         var number = 0
         for i in pages.indices where !unnumbered.contains(i) {
             number += 1
@@ -20,12 +22,12 @@ struct PageFurniture {
             if let started = sections[i] { section = started }
             guard let displayNumber = pages[i].displayNumber else { continue }
             let values = ["{page}": String(displayNumber), "{pages}": String(total),
-                          "{title}": title ?? "", "{section}": section ?? title ?? ""]
-            let bottom = style.page.textTopPt + style.page.textHeightPt
+                          "{title}": title ?? "", "{section}": section ?? title ?? ""].merging(fields) { given, _ in given }
+            let bottom = style.page.blockBottomPt
             try place(style.footer, values, page: &pages[i], baseline: bottom + style.footer.dropMm * PageGeometry.pointsPerMm,
                       ruleY: nil, &fallbacks)
             if let header = style.header, !headless.contains(i) {
-                let baseline = style.page.textTopPt - header.dropMm * PageGeometry.pointsPerMm
+                let baseline = style.page.blockTopPt - header.dropMm * PageGeometry.pointsPerMm
                 try place(header, values, page: &pages[i], baseline: baseline,
                           ruleY: header.rule ? baseline + header.text.sizePt * 0.35 : nil, &fallbacks)
             }
@@ -51,6 +53,12 @@ struct PageFurniture {
         let composed = try layout.composeGenerated(text, head.text, what: "running head", measure: measure - 2 * inset, align: align)
         fallbacks += composed.fallbacks
         page.items.append(.text(composed, line: 0, x: style.page.textLeftPt + inset, baseline: baseline))
+        if var right = head.formatRight {
+            for (key, value) in values { right = right.replacingOccurrences(of: key, with: value) }
+            let composed = try layout.composeGenerated(right, head.text, what: "running head", measure: measure - 2 * inset, align: .right)
+            fallbacks += composed.fallbacks
+            page.items.append(.text(composed, line: 0, x: style.page.textLeftPt + inset, baseline: baseline))
+        }
         if let ruleY {
             page.items.append(.rule(from: (style.page.textLeftPt, ruleY), to: (style.page.textLeftPt + measure, ruleY),
                                     width: 0.5, color: RGBColor(red: 0.35, green: 0.35, blue: 0.35)))

@@ -148,7 +148,8 @@ struct TableLayout {
             case .right?:
                 align = .right
                 let tails = figures?.tails[column] ?? []
-                let maxTail = tails.max() ?? 0
+                // -1 marks a cell that is not a figure: it has no tail to make room for.
+                let maxTail = max(tails.max() ?? 0, 0)
                 measure = min(inner, figures.map { $0.blocks[column] + maxTail } ?? inner)
                 inset = pad + (inner - measure) / 2
                 // Pad a figure on the right so that its decimal point sits where the widest

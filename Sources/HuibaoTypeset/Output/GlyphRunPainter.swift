@@ -7,25 +7,59 @@ enum GlyphRunPainter {
     /// Draws line `index` of `paragraph` with its left edge (before any indent) at `x` and
     /// its baseline at `baseline`.
     static func draw(_ paragraph: ComposedParagraph, line index: Int, x: Double, baseline: Double, on cr: OpaquePointer) {
-        let shaped = paragraph.shaped
         let line = paragraph.lines[index]
-        let atoms = shaped.atoms
+        for (first, last) in runs(paragraph, index) {
+            drawRun(paragraph.shaped, line, first, last, x: x + line.indent, baseline: baseline, cr: cr)
+        }
+    }
+
+    /// The runs of a line (one Pango item and one span each) that carry ink: a run of only
+    /// spaces is skipped (the spaces stay in the text of the runs around them).
+    private static func runs(_ paragraph: ComposedParagraph, _ index: Int) -> [(Int, Int)] {
+        let line = paragraph.lines[index]
+        let atoms = paragraph.shaped.atoms
+        var result: [(Int, Int)] = []
         var runStart = line.start
         while runStart <= line.end {
             var runEnd = runStart
             while runEnd < line.end, atoms[runEnd + 1].item == atoms[runStart].item, atoms[runEnd + 1].span == atoms[runStart].span {
                 runEnd += 1
             }
-            // Spaces carry no ink; a run of only spaces is skipped (they stay in the text of runs around them).
-            if !(runStart...runEnd).allSatisfy({ atoms[$0].kind == .space }) {
-                drawRun(shaped, line, runStart, runEnd, x: x + line.indent, baseline: baseline, cr: cr)
-            }
+            if !(runStart...runEnd).allSatisfy({ atoms[$0].kind == .space }) { result.append((runStart, runEnd)) }
             runStart = runEnd + 1
+        }
+        return result
+    }
+
+    /// Runs of the line that ask for bold in a face that has none (仿宋, 楷体).
+    private static func syntheticBoldRuns(_ paragraph: ComposedParagraph, _ index: Int) -> [(Int, Int)] {
+        let shaped = paragraph.shaped
+        return runs(paragraph, index).filter { first, _ in
+            let atom = shaped.atoms[first]
+            guard shaped.spans[atom.span].bold, let font = shaped.items[atom.item].pointee.analysis.font else { return false }
+            let described = pango_font_describe(font)
+            defer { pango_font_description_free(described) }
+            return pango_font_description_get_weight(described).rawValue < PANGO_WEIGHT_SEMIBOLD.rawValue
+        }
+    }
+
+    static func needsSyntheticBold(_ paragraph: ComposedParagraph, line index: Int) -> Bool {
+        !syntheticBoldRuns(paragraph, index).isEmpty
+    }
+
+    /// Synthetic bold: the glyph outlines of the line's bold runs in a face without bold,
+    /// stroked `widthEm` wide (round joins) in the text's colour. Drawn over the text that
+    /// `draw` set, as paths, so the text is still extracted exactly once.
+    static func strokeSyntheticBold(_ paragraph: ComposedParagraph, line index: Int, x: Double, baseline: Double,
+                                    widthEm: Double, on cr: OpaquePointer) {
+        let line = paragraph.lines[index]
+        for (first, last) in syntheticBoldRuns(paragraph, index) {
+            drawRun(paragraph.shaped, line, first, last, x: x + line.indent, baseline: baseline, cr: cr, strokeEm: widthEm)
         }
     }
 
     private static func drawRun(_ shaped: ShapedParagraph, _ line: ComposedLine, _ first: Int, _ last: Int,
-                                x: Double, baseline: Double, cr: OpaquePointer) {
+                                x: Double, baseline: Double, cr: OpaquePointer, strokeEm: Double? = nil) {
         let atoms = shaped.atoms
         let sourceItem = shaped.items[atoms[first].item]
         let source = shaped.glyphs[atoms[first].item].pointee
@@ -64,7 +98,14 @@ enum GlyphRunPainter {
         let span = shaped.spans[atoms[first].span]
         cairo_set_source_rgb(cr, span.color.red, span.color.green, span.color.blue)
         cairo_move_to(cr, x + line.positions[first - line.start], baseline - span.risePt)
-        pango_cairo_show_glyph_item(cr, shaped.text, &glyphItem)
+        if let strokeEm, let font = item.pointee.analysis.font {
+            pango_cairo_glyph_string_path(cr, font, gs)
+            cairo_set_line_width(cr, strokeEm * span.sizePt)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+            cairo_stroke(cr)
+        } else {
+            pango_cairo_show_glyph_item(cr, shaped.text, &glyphItem)
+        }
         pango_glyph_string_free(gs)
         pango_item_free(item)
     }

@@ -11,6 +11,8 @@ struct LineBreaker {
     /// Prefix sums: widths, stretch and shrink of atoms and of gaps.
     private let atomWidth: [Double], atomStretch: [Double], atomShrink: [Double]
     private let gapNatural: [Double], gapStretch: [Double], gapShrink: [Double]
+    /// Grid mode: exactly as many characters as cells on a full line.
+    private let grid: GridFill?
 
     static let orphanDemerits = 200_000.0
     static let overfullDemerits = 1e12
@@ -32,6 +34,7 @@ struct LineBreaker {
         gapNatural = prefix(gaps.map(\.natural))
         gapStretch = prefix(gaps.map(\.stretch))
         gapShrink = prefix(gaps.map(\.shrink))
+        grid = format.gridPitchPt.map { GridFill(atoms: atoms, gaps: gaps, pitch: $0) }
     }
 
     /// The measure of a line starting at atom `start`.
@@ -77,7 +80,9 @@ struct LineBreaker {
                 let m = metrics(start: start, end: end)
                 let target = target(lineStart: start)
                 let isLast = next == n
-                if m.natural - m.shrink > target + 0.01 {
+                let verdict = grid?.judge(start: start, end: end, target: target, justified: format.align == .justify,
+                                          isLast: isLast) ?? .fits
+                if m.natural - m.shrink > target + 0.01 || verdict == .tooMany {
                     // Overfull even when shrunk: take it only if nothing else fits.
                     if !foundFeasible {
                         relax(to, from, best[from] + Self.overfullDemerits, &best, &previous)
@@ -87,6 +92,7 @@ struct LineBreaker {
                 foundFeasible = true
                 var d = demerits(natural: m.natural, stretch: m.stretch, shrink: m.shrink, target: target, isLast: isLast)
                 if next < n { d += gaps[next - 1].penalty * gaps[next - 1].penalty }
+                if verdict == .short { d += GridFill.shortLineDemerits }
                 if isLast, format.typography.avoidOrphanLastLine, start > 0, isOrphan(start: start, end: end) {
                     d += Self.orphanDemerits
                 }

@@ -28,7 +28,8 @@ public struct ParagraphComposer {
         }
         PunctuationWidth.compressPairs(&atoms)
         shaped.setAtoms(atoms)
-        let (gaps, atomGlue) = Glue.build(atoms: atoms, typography: format.typography, shaped: shaped)
+        var (gaps, atomGlue) = Glue.build(atoms: atoms, typography: format.typography, shaped: shaped)
+        if format.gridPitchPt != nil { GridFill.addSqueeze(&gaps, atoms: atoms) }
         let breaker = LineBreaker(atoms: atoms, gaps: gaps, atomGlue: atomGlue, format: format)
         let starts = breaker.breakLines()
         let justifier = Justifier(breaker: breaker)
