@@ -58,12 +58,8 @@ enum BatchCommand {
             summary = try runner.run { result, done, total in
                 report(result, done: done, total: total, terminal: terminal)
             }
-        } catch let error as HuibaoError {
-            printError(error.description)
-            return error.kind == .usage ? 2 : 1
         } catch {
-            printError("error: \(error)")
-            return 1
+            return reportFailure(error)
         }
         if terminal { printError("") }
         let failures = summary.failures

@@ -41,12 +41,8 @@ enum NewProject {
             for file in written { print("  " + (directory as NSString).appendingPathComponent(file)) }
             print("next: huibao render \(directory)")
             return 0
-        } catch let error as HuibaoError {
-            printError(error.description)
-            return error.kind == .usage ? 2 : 1
         } catch {
-            printError("error: \(error)")
-            return 1
+            return reportFailure(error)
         }
     }
 

@@ -109,11 +109,7 @@ func renderProject(_ arguments: Invocation.RenderArguments) -> Int32 {
                                                     withIntermediateDirectories: true)
         }
         return render(resolved)
-    } catch let error as HuibaoError {
-        printError(error.description)
-        return error.kind == .usage ? 2 : 1
     } catch {
-        printError("error: \(error)")
-        return 1
+        return reportFailure(error)
     }
 }

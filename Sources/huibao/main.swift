@@ -60,12 +60,8 @@ func render(_ arguments: Invocation.RenderArguments) -> Int32 {
         for note in result.fallbacks { printError(note) }
         print("wrote \(output) (\(result.pageCount) page\(result.pageCount == 1 ? "" : "s"))")
         return 0
-    } catch let error as HuibaoError {
-        printError(error.description)
-        return error.kind == .usage ? 2 : 1
     } catch {
-        printError("error: \(error)")
-        return 1
+        return reportFailure(error)
     }
 }
 
@@ -83,12 +79,8 @@ func check(_ arguments: Invocation.RenderArguments) -> Int32 {
         let against = result.schema.map { " against \($0)" } ?? " (no schema; the template ran over the data)"
         print("ok: \(result.checkedValues) values checked\(against)")
         return 0
-    } catch let error as HuibaoError {
-        printError(error.description)
-        return error.kind == .usage ? 2 : 1
     } catch {
-        printError("error: \(error)")
-        return 1
+        return reportFailure(error)
     }
 }
 
@@ -96,6 +88,17 @@ func defaultOutput(for input: String) -> String {
     var name = URL(fileURLWithPath: input).lastPathComponent
     for suffix in [".j2", ".jinja", ".md", ".txt"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
     return name + ".pdf"
+}
+
+/// Prints an error the way every command does and gives its exit code: 2 for a wrong
+/// command line, 1 for bad input.
+func reportFailure(_ error: Error) -> Int32 {
+    guard let error = error as? HuibaoError else {
+        printError("error: \(error)")
+        return 1
+    }
+    printError(error.description)
+    return error.kind == .usage ? 2 : 1
 }
 
 func printError(_ text: String) {

@@ -99,26 +99,9 @@ struct DrawingProbe {
         (s ?? "").split(separator: " ").compactMap { Double($0) }
     }
 
-    private static func attr(_ name: String, _ line: String) -> String? {
-        guard let range = line.range(of: " \(name)=\"") else { return nil }
-        let rest = line[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
-    }
+    private static func attr(_ name: String, _ line: String) -> String? { PDFProbe.attribute(name, in: line) }
 
-    private static func character(_ s: String) -> Character? {
-        if s.hasPrefix("&#x"), s.hasSuffix(";"), let v = UInt32(s.dropFirst(3).dropLast(), radix: 16), let u = Unicode.Scalar(v) {
-            return Character(u)
-        }
-        switch s {
-        case "&amp;": return "&"
-        case "&lt;": return "<"
-        case "&gt;": return ">"
-        case "&quot;": return "\""
-        case "&apos;": return "'"
-        default: return s.first
-        }
-    }
+    private static func character(_ s: String) -> Character? { PDFProbe.unescape(s) }
 }
 
 /// Rendering for the style tests: markup or a template with data, through the library.
