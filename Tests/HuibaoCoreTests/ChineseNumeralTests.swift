@@ -3,6 +3,13 @@ import Testing
 
 /// Chinese counting numerals and the heading numbers built from them (一、 /（一）/ 1. /（1）).
 @Suite struct ChineseNumeralTests {
+    @Test func hundredsOfMillionsAndTrillionsReadAsChinese() {
+        #expect(ChineseNumeral.string(100_000_000) == "一亿")
+        #expect(ChineseNumeral.string(230_000_000) == "二亿三千万")
+        #expect(ChineseNumeral.string(1_000_000_000_000) == "一万亿")
+        #expect(ChineseNumeral.string(1_200_000_000_005) == "一万二千亿零五")
+    }
+
     // MARK: - ChineseNumeral.string
 
     @Test func onesAreSingleDigits() {
