@@ -13,10 +13,7 @@ struct BoxLayout {
 
     /// The room the box takes at the top of a page (what a heading keeps with it).
     func height(of box: BoxBlock) throws -> Double {
-        var state = LayoutState(style: style)
-        let top = state.flow.y
-        _ = try set(box, &state)
-        return state.flow.y - top
+        try RegionPlacement.height(style: style) { try set(box, &$0) }
     }
 
     /// Sets the box from the cursor; false when it ran past the page.

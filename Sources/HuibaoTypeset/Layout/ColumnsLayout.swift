@@ -14,10 +14,7 @@ struct ColumnsLayout {
 
     /// The room the region takes at the top of a page (what a heading keeps with it).
     func height(of region: ColumnsBlock) throws -> Double {
-        var state = LayoutState(style: style)
-        let top = state.flow.y
-        _ = try set(region, &state)
-        return state.flow.y - top
+        try RegionPlacement.height(style: style) { try set(region, &$0) }
     }
 
     /// Sets the columns from the cursor; false when one of them ran past the page.
@@ -69,6 +66,15 @@ enum RegionPlacement {
         attempt = state
         guard try set(&attempt) else { throw tooTall }
         state = attempt
+    }
+
+    /// The room a region takes at the top of a page (what a heading keeps with it): `set`
+    /// run on an empty page of the style.
+    static func height(style: Style, _ set: (inout LayoutState) throws -> Bool) throws -> Double {
+        var state = LayoutState(style: style)
+        let top = state.flow.y
+        _ = try set(&state)
+        return state.flow.y - top
     }
 }
 

@@ -13,6 +13,8 @@ public struct DocumentLayout {
     let baseDirectory: String
     /// Footnote numbers by label, in the order of first reference.
     private(set) var footnoteNumbers: [String: Int] = [:]
+    /// Every heading's number, in document order (`HeadingNumbers`).
+    private var headingNumbers: [String] = []
     /// Body paragraphs composed once for both layout passes (the second pass changes only
     /// the contents' page numbers).
     private var paragraphs = ParagraphCache()
@@ -27,6 +29,7 @@ public struct DocumentLayout {
     public func layout(_ document: Document) throws -> LaidOutDocument {
         var layout = self
         layout.footnoteNumbers = Self.numberFootnotes(document)
+        layout.headingNumbers = HeadingNumbers.of(document, style: style)
         layout.paragraphs = ParagraphCache()
         return try layout.twoPasses(document)
     }
@@ -89,7 +92,7 @@ public struct DocumentLayout {
                 try FigureLayout(style: style, composer: composer, layout: self)
                     .place(block, number: state.figureNumber, &state.flow, &state.fallbacks)
             case .toc:
-                try front.contents(TOCEntries.of(document, style: style), pageNumbers: tocPageNumbers, &state)
+                try front.contents(TOCEntries.of(document, style: style, numbers: headingNumbers), pageNumbers: tocPageNumbers, &state)
             case .cover:
                 try front.cover(document.meta, &state)
             case .signature(let signature):
@@ -209,8 +212,8 @@ public struct DocumentLayout {
     private func place(_ heading: Heading, followedBy next: Block?, at nextIndex: Int, _ state: inout LayoutState) throws {
         let hs = headingStyle(heading.level)
         var runs = heading.runs
-        if heading.numbered, !hs.numbering.isEmpty, let first = runs.first {
-            let number = state.counter.next(level: heading.level, format: hs.numbering)
+        let number = headingNumbers[state.outline.count]
+        if !number.isEmpty, let first = runs.first {
             runs.insert(TextRun(text: number, strong: first.strong, location: first.location), at: 0)
         }
         // A title bar (`bar_fill`) holds the heading inside its padding.
@@ -331,7 +334,6 @@ struct LayoutState {
     var flow: PageFlow
     var outline: [OutlineEntry] = []
     var fallbacks: [FontFallback] = []
-    var counter = HeadingCounter()
     var tableNumber = 0
     var figureNumber = 0
     /// Page indices without running heads or numbers (cover, contents).

@@ -13,22 +13,39 @@ struct TOCEntry {
 }
 
 enum TOCEntries {
-    static func of(_ document: Document, style: Style) -> [TOCEntry] {
-        var counter = HeadingCounter()
+    /// `numbers`: every heading's number in document order (`HeadingNumbers`).
+    static func of(_ document: Document, style: Style, numbers: [String]) -> [TOCEntry] {
         var entries: [TOCEntry] = []
         var index = 0
         for case .heading(let heading) in document.blocks {
-            let hs = style.headings.last(where: { $0.level <= heading.level })
-            var number = ""
-            if heading.numbered, let format = hs?.numbering, !format.isEmpty {
-                number = counter.next(level: heading.level, format: format)
-            }
             if heading.level <= style.toc.depth {
-                entries.append(TOCEntry(level: heading.level, number: number, title: heading.runs.plainText, outlineIndex: index))
+                entries.append(TOCEntry(level: heading.level, number: numbers[index], title: heading.runs.plainText, outlineIndex: index))
             }
             index += 1
         }
         return entries
+    }
+}
+
+/// The number each heading carries (一、（一）1.（1）…) in document order, "" when it has
+/// none: counted once, for the body and the contents alike. An attachment page is a
+/// document of its own, so its headings count from 一、 again (GB/T 9704 7.3.7).
+enum HeadingNumbers {
+    static func of(_ document: Document, style: Style) -> [String] {
+        var counter = HeadingCounter()
+        var numbers: [String] = []
+        for block in document.blocks {
+            switch block {
+            case .attachment:
+                counter = HeadingCounter()
+            case .heading(let heading):
+                let format = style.headings.last(where: { $0.level <= heading.level })?.numbering ?? ""
+                numbers.append(heading.numbered && !format.isEmpty ? counter.next(level: heading.level, format: format) : "")
+            default:
+                break
+            }
+        }
+        return numbers
     }
 }
 

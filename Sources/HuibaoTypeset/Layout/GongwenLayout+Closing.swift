@@ -118,8 +118,6 @@ extension GongwenLayout {
     /// the attachment's text after one blank line.
     func place(_ attachment: AttachmentPage, _ state: inout LayoutState) throws {
         if !state.flow.atPageTop { state.flow.newPage() }
-        // An attachment is a document of its own: its headings count from 一、 again.
-        state.counter = HeadingCounter()
         let index = attachmentTitles.firstIndex(of: attachment.title.plainText) ?? 0
         let number = attachment.number ?? index + 1
         let label = attachmentTitles.count == 1 && attachment.number == nil ? "附件" : "附件\(number)"
