@@ -103,10 +103,67 @@ enum GlyphRunPainter {
             cairo_set_line_width(cr, strokeEm * span.sizePt)
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
             cairo_stroke(cr)
-        } else {
+        } else if !showWithCommonFace(&glyphItem, shaped.text, cr) {
             pango_cairo_show_glyph_item(cr, shaped.text, &glyphItem)
         }
         pango_glyph_string_free(gs)
         pango_item_free(item)
+    }
+
+    /// Draws the run as `pango_cairo_show_glyph_item` would (same glyph positions, same
+    /// clusters, so the same extracted text) but from the common glyph face of its font
+    /// (CommonGlyphFaces), when there is one that holds every glyph of the run. False when it
+    /// drew nothing and Pango must draw the run from the full face.
+    private static func showWithCommonFace(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>,
+                                           _ text: UnsafePointer<CChar>, _ cr: OpaquePointer) -> Bool {
+        let item = glyphItem.pointee.item!, glyphs = glyphItem.pointee.glyphs!.pointee
+        guard item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font,
+              let common = CommonGlyphFaces.shared.face(for: font) else { return false }
+        let count = Int(glyphs.num_glyphs)
+        for k in 0..<count {
+            let glyph = glyphs.glyphs[k].glyph
+            if glyph == PANGO_GLYPH_EMPTY { continue }
+            guard glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, common.canDraw(glyph) else { return false }
+        }
+        guard let pangoFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+              cairo_ft_font_face_get_synthesize(cairo_scaled_font_get_font_face(pangoFont)) == 0 else { return false }
+        var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+        cairo_scaled_font_get_font_matrix(pangoFont, &fontMatrix)
+        cairo_scaled_font_get_ctm(pangoFont, &ctm)
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_scaled_font_get_font_options(pangoFont, options)
+        let scaled = cairo_scaled_font_create(common.fontFace, &fontMatrix, &ctm, options)
+        defer { cairo_scaled_font_destroy(scaled) }
+        guard cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else { return false }
+
+        var baseX = 0.0, baseY = 0.0
+        cairo_get_current_point(cr, &baseX, &baseY)
+        var cairoGlyphs: [cairo_glyph_t] = []
+        cairoGlyphs.reserveCapacity(count)
+        var xPosition: Int32 = 0
+        for k in 0..<count {
+            let info = glyphs.glyphs[k]
+            if info.glyph != PANGO_GLYPH_EMPTY {
+                cairoGlyphs.append(cairo_glyph_t(index: UInt(info.glyph),
+                                                 x: baseX + Double(xPosition + info.geometry.x_offset) / Double(PANGO_SCALE),
+                                                 y: baseY + Double(info.geometry.y_offset) / Double(PANGO_SCALE)))
+            }
+            xPosition += info.geometry.width
+        }
+        // One cairo cluster per Pango cluster, empty glyphs not counted (as pangocairo does).
+        var clusters: [cairo_text_cluster_t] = []
+        var iter = PangoGlyphItemIter()
+        var more = pango_glyph_item_iter_init_start(&iter, glyphItem, text) != 0
+        while more {
+            let empty = (iter.start_glyph..<iter.end_glyph).filter { glyphs.glyphs[Int($0)].glyph == PANGO_GLYPH_EMPTY }.count
+            clusters.append(cairo_text_cluster_t(num_bytes: iter.end_index - iter.start_index,
+                                                 num_glyphs: iter.end_glyph - iter.start_glyph - Int32(empty)))
+            more = pango_glyph_item_iter_next_cluster(&iter) != 0
+        }
+        cairo_set_scaled_font(cr, scaled)
+        cairo_show_text_glyphs(cr, text + Int(item.pointee.offset), item.pointee.length, cairoGlyphs, Int32(cairoGlyphs.count),
+                               clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+        return true
     }
 }
