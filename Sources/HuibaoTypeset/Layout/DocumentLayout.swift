@@ -233,7 +233,11 @@ public struct DocumentLayout {
         } else if case .list(let list)? = next, !list.items.isEmpty {
             nextLines = try composeItem(of: list, at: 0).lines.count
         }
-        if let lines = nextLines { following = Double(lines <= 3 ? lines : 2) * style.body.linePitchPt }
+        if let lines = nextLines {
+            // On the grid one line of it is enough: the paragraph then fills the page (`placeParagraph`).
+            let kept = fillsGrid(style.body) ? 1 : (lines <= 3 ? lines : 2)
+            following = Double(kept) * style.body.linePitchPt
+        }
         if !state.flow.atPageTop, height + following > state.flow.remaining { state.flow.newPage() }
         state.flow.addSpace(hs.text.spaceBeforePt)
         let destination = "h\(state.outline.count)"
@@ -256,12 +260,12 @@ public struct DocumentLayout {
     private func followingHeight(_ block: Block) -> Double {
         switch block {
         case .heading(let h):
-            // The next heading with the two lines it keeps with it: else it moves on and
+            // The next heading with the lines it keeps with it: else it moves on and
             // leaves this one alone at the page bottom.
             let next = headingStyle(h.level)
             return next.text.spaceBeforePt + next.text.linePitchPt + 2 * next.barPaddingPt + next.text.spaceAfterPt
-                + 2 * style.body.linePitchPt
-        case .paragraph, .list: return 2 * style.body.linePitchPt
+                + keptLines * style.body.linePitchPt
+        case .paragraph, .list: return keptLines * style.body.linePitchPt
         case .table: return style.table.caption.linePitchPt + 2 * (style.table.cell.linePitchPt + 2 * style.table.cellPaddingYPt)
         case .pageBreak, .toc, .cover: return 0
         case .signature: return 3 * style.body.linePitchPt
@@ -279,11 +283,24 @@ public struct DocumentLayout {
         }
     }
 
+    /// Text on the character grid (GB/T 9704 5.2.3: 22 lines of 28 characters "撑满版心"):
+    /// body-sized text at the body pitch in a style with `grid_chars_per_line`.
+    func fillsGrid(_ text: TextStyle) -> Bool {
+        style.typography.gridCharsPerLine != nil && text.sizePt == style.body.sizePt
+            && abs(text.linePitchPt - style.body.linePitchPt) < 0.01
+    }
+
+    /// Body lines a heading keeps on its page: two (no orphan after it), one on the grid.
+    private var keptLines: Double { fillsGrid(style.body) ? 1 : 2 }
+
     /// Places a paragraph, breaking it across pages without leaving one line of it alone at
-    /// a page bottom (orphan) or top (widow).
+    /// a page bottom (orphan) or top (widow). On the grid every page is filled to its last
+    /// line instead: a line held back would leave the page a line short, which 5.2.3 does
+    /// not allow (the grid comes before orphan control, as within a paragraph).
     func placeParagraph(_ composed: ComposedParagraph, x: Double, text: TextStyle, _ flow: inout PageFlow) {
         var line = 0
         let total = composed.lines.count
+        let control = !fillsGrid(text)
         while line < total {
             let fit = flow.linesThatFit(composed, from: line, pitch: text.linePitchPt)
             let left = total - line
@@ -292,8 +309,8 @@ public struct DocumentLayout {
                 return
             }
             var take = fit
-            if take == left - 1, take > 1 { take -= 1 }      // no widow on the next page
-            if take < 2, left > 1 { take = 0 }                // no orphan at the bottom
+            if control, take == left - 1, take > 1 { take -= 1 }      // no widow on the next page
+            if control, take < 2, left > 1 { take = 0 }                // no orphan at the bottom
             if take == 0 && flow.atPageTop { take = max(fit, 1) }
             flow.placeLines(composed, line..<(line + take), x: x, text: text)
             line += take
