@@ -77,7 +77,7 @@ public enum Alignment: String, Sendable, CaseIterable {
 }
 
 /// The rules of the paragraph composer (TYPOGRAPHY.md §2).
-public struct Typography: Sendable {
+public struct Typography: Sendable, Hashable {
     /// Line-start/line-end prohibition level (clreq): basic, gb, strict.
     public var kinsoku: KinsokuLevel
     /// Quarter-em between Han and Latin letters/digits (clreq §3.2.2); off sets them solid.
@@ -184,7 +184,7 @@ public struct CoverStyle: Sendable {
     public var date: TextStyle
 }
 
-public struct RGBColor: Sendable, Equatable {
+public struct RGBColor: Sendable, Hashable {
     public var red: Double, green: Double, blue: Double
     public init(red: Double, green: Double, blue: Double) {
         self.red = red; self.green = green; self.blue = blue

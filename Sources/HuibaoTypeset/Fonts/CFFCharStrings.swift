@@ -2,11 +2,13 @@
 /// Just enough of CFF to compare two faces glyph by glyph (CommonGlyphFaces); the bytes stay
 /// in the table's blob, which the caller keeps alive.
 struct CFFCharStrings {
-    /// Byte offsets of each glyph's charstring into `table`; glyph g is `starts[g]..<starts[g+1]`.
-    private let starts: [Int]
+    /// The CharStrings INDEX's offset array: `count + 1` big-endian numbers of `offSize` bytes.
+    private let offsets: Int
+    private let offSize: Int
+    /// Where glyph data starts, less one (INDEX offsets count from 1).
+    private let dataBase: Int
     private let table: UnsafeRawBufferPointer
-
-    var glyphCount: Int { starts.count - 1 }
+    let glyphCount: Int
 
     /// Nil when the table is not a CFF version 1 table this reader understands.
     init?(table: UnsafeRawBufferPointer) {
@@ -16,15 +18,26 @@ struct CFFCharStrings {
         reader.position = Int(table[2])                                   // header size
         guard reader.skipIndex(),                                         // Name INDEX
               let topDict = reader.readIndex()?.first,                    // Top DICT INDEX, font 0
-              let charStringsOffset = Self.charStringsOffset(in: table, topDict) else { return nil }
-        reader.position = charStringsOffset
-        guard let ranges = reader.readIndex(), !ranges.isEmpty else { return nil }
-        starts = ranges.map(\.lowerBound) + [ranges.last!.upperBound]
+              let charStringsOffset = Self.charStringsOffset(in: table, topDict),
+              charStringsOffset + 3 <= table.count else { return nil }
+        glyphCount = Int(table[charStringsOffset]) << 8 | Int(table[charStringsOffset + 1])
+        offSize = Int(table[charStringsOffset + 2])
+        offsets = charStringsOffset + 3
+        dataBase = offsets + (glyphCount + 1) * offSize - 1
+        guard glyphCount > 0, (1...4).contains(offSize), offsets + (glyphCount + 1) * offSize <= table.count else { return nil }
     }
 
-    /// The charstring of glyph `g`.
+    /// The charstring of glyph `g` (`g < glyphCount`); empty when the INDEX is damaged there.
     func glyph(_ g: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: table[starts[g]..<starts[g + 1]])
+        let start = dataBase + offset(g), end = dataBase + offset(g + 1)
+        guard start <= end, start > dataBase, end <= table.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: table[start..<end])
+    }
+
+    private func offset(_ k: Int) -> Int {
+        var value = 0
+        for j in 0..<offSize { value = value << 8 | Int(table[offsets + k * offSize + j]) }
+        return value
     }
 
     /// The operand of the CharStrings operator (17) in a Top DICT.

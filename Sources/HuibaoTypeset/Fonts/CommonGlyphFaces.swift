@@ -18,17 +18,46 @@ final class CommonGlyphFaces: @unchecked Sendable {
     /// A common face ready for cairo, with the glyphs it can draw.
     final class Face: @unchecked Sendable {
         let fontFace: OpaquePointer
-        /// Bit g set: glyph g's charstring is the same in the copy as in the full face.
-        private let drawable: [UInt64]
+        private let full: CFFCharStrings, common: CFFCharStrings
+        /// Kept for the process: `full` and `common` point into them.
+        private let blobs: [OpaquePointer?]
+        private let lock = NSLock()
+        /// Bit g of `checked`: glyph g has been compared; of `same`: its charstring is the
+        /// same in the copy as in the full face. Compared on first use, a few thousand glyphs
+        /// a document rather than the face's 65,535.
+        private var checked: [UInt64], same: [UInt64]
 
-        fileprivate init(fontFace: OpaquePointer, drawable: [UInt64]) {
+        fileprivate init(fontFace: OpaquePointer, full: CFFCharStrings, common: CFFCharStrings, blobs: [OpaquePointer?]) {
             self.fontFace = fontFace
-            self.drawable = drawable
+            self.full = full
+            self.common = common
+            self.blobs = blobs
+            checked = [UInt64](repeating: 0, count: (common.glyphCount + 63) / 64)
+            same = checked
         }
 
-        func canDraw(_ glyph: UInt32) -> Bool {
-            let word = Int(glyph >> 6)
-            return word < drawable.count && drawable[word] & (1 << UInt64(glyph & 63)) != 0
+        /// Whether the copy draws every glyph of `glyphs` (Pango's empty glyph aside) exactly
+        /// as the full face would.
+        func canDraw(_ glyphs: PangoGlyphString) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            for k in 0..<Int(glyphs.num_glyphs) {
+                let glyph = glyphs.glyphs[k].glyph
+                if glyph == PANGO_GLYPH_EMPTY { continue }
+                guard glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, isSame(Int(glyph)) else { return false }
+            }
+            return true
+        }
+
+        private func isSame(_ g: Int) -> Bool {
+            guard g < common.glyphCount else { return false }
+            let word = g >> 6, bit = UInt64(1) << UInt64(g & 63)
+            if checked[word] & bit == 0 {
+                checked[word] |= bit
+                let a = common.glyph(g), b = full.glyph(g)
+                if a.count > 0, a.count == b.count, memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { same[word] |= bit }
+            }
+            return same[word] & bit != 0
         }
     }
 
@@ -67,42 +96,34 @@ final class CommonGlyphFaces: @unchecked Sendable {
         let commonPath = directory + "/" + url.deletingPathExtension().lastPathComponent + ".common.otf"
         guard FileManager.default.isReadableFile(atPath: commonPath),
               let fullHB = hb_font_get_face(pango_font_get_hb_font(font)) else { return nil }
-        let commonBlob = hb_blob_create_from_file(commonPath)
-        let commonHB = hb_face_create(commonBlob, 0)
-        defer { hb_face_destroy(commonHB); hb_blob_destroy(commonBlob) }
-        guard let drawable = Self.sameGlyphs(fullHB, commonHB!) else { return nil }
-        if library == nil, FT_Init_FreeType(&library) != 0 { return nil }
-        var ftFace: FT_Face?
-        guard FT_New_Face(library, commonPath, 0, &ftFace) == 0, let ftFace else { return nil }
-        guard let fontFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0),
-              cairo_font_face_status(fontFace) == CAIRO_STATUS_SUCCESS else {
-            FT_Done_Face(ftFace)
+        let file = hb_blob_create_from_file(commonPath)
+        let commonHB = hb_face_create(file, 0)
+        defer { hb_face_destroy(commonHB); hb_blob_destroy(file) }
+        let cff: hb_tag_t = 0x4346_4620                                           // 'CFF '
+        let fullBlob = hb_face_reference_table(fullHB, cff), commonBlob = hb_face_reference_table(commonHB, cff)
+        // The copy must number its glyphs as the full face does (retain-gids): same units per
+        // em, no more glyphs; each glyph is then compared byte for byte before it is used.
+        guard hb_face_get_upem(commonHB) == hb_face_get_upem(fullHB),
+              let fullTable = Self.bytes(fullBlob), let commonTable = Self.bytes(commonBlob),
+              let full = CFFCharStrings(table: fullTable), let common = CFFCharStrings(table: commonTable),
+              common.glyphCount <= full.glyphCount else {
+            hb_blob_destroy(fullBlob); hb_blob_destroy(commonBlob)
             return nil
         }
-        return Face(fontFace: fontFace, drawable: drawable)
-    }
-
-    /// The glyphs whose charstrings are byte-identical in both faces, as a bit set; nil when the
-    /// faces do not have the same glyph numbering (the copy is not of this face).
-    private static func sameGlyphs(_ full: OpaquePointer, _ common: OpaquePointer) -> [UInt64]? {
-        guard hb_face_get_glyph_count(common) <= hb_face_get_glyph_count(full),
-              hb_face_get_upem(common) == hb_face_get_upem(full) else { return nil }
-        let cff: hb_tag_t = 0x4346_4620                                           // 'CFF '
-        let fullBlob = hb_face_reference_table(full, cff), commonBlob = hb_face_reference_table(common, cff)
-        defer { hb_blob_destroy(fullBlob); hb_blob_destroy(commonBlob) }
-        guard let fullTable = bytes(fullBlob), let commonTable = bytes(commonBlob),
-              let fullGlyphs = CFFCharStrings(table: fullTable), let commonGlyphs = CFFCharStrings(table: commonTable),
-              commonGlyphs.glyphCount <= fullGlyphs.glyphCount else { return nil }
-        var drawable = [UInt64](repeating: 0, count: (commonGlyphs.glyphCount + 63) / 64)
-        var same = 0
-        for g in 0..<commonGlyphs.glyphCount {
-            let a = commonGlyphs.glyph(g), b = fullGlyphs.glyph(g)
-            guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress, memcmp(pa, pb, a.count) == 0 else { continue }
-            drawable[g >> 6] |= 1 << UInt64(g & 63)
-            same += 1
+        if library == nil, FT_Init_FreeType(&library) != 0 { return nil }
+        var ftFace: FT_Face?
+        guard FT_New_Face(library, commonPath, 0, &ftFace) == 0, let ftFace else {
+            hb_blob_destroy(fullBlob); hb_blob_destroy(commonBlob)
+            return nil
         }
-        // A copy of another face would share at most a few empty glyphs.
-        return same > 16 ? drawable : nil
+        let fontFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0)!
+        guard cairo_font_face_status(fontFace) == CAIRO_STATUS_SUCCESS else {
+            cairo_font_face_destroy(fontFace)
+            FT_Done_Face(ftFace)
+            hb_blob_destroy(fullBlob); hb_blob_destroy(commonBlob)
+            return nil
+        }
+        return Face(fontFace: fontFace, full: full, common: common, blobs: [fullBlob, commonBlob])
     }
 
     private static func bytes(_ blob: OpaquePointer?) -> UnsafeRawBufferPointer? {

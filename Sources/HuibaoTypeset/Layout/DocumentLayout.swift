@@ -15,9 +15,6 @@ public struct DocumentLayout {
     private(set) var footnoteNumbers: [String: Int] = [:]
     /// Every heading's number, in document order (`HeadingNumbers`).
     private var headingNumbers: [String] = []
-    /// Body paragraphs composed once for both layout passes (the second pass changes only
-    /// the contents' page numbers).
-    private var paragraphs = ParagraphCache()
 
     public init(style: Style, composer: ParagraphComposer, data: DataNode? = nil, baseDirectory: String = ".") {
         self.style = style
@@ -30,7 +27,6 @@ public struct DocumentLayout {
         var layout = self
         layout.footnoteNumbers = Self.numberFootnotes(document)
         layout.headingNumbers = HeadingNumbers.of(document, style: style)
-        layout.paragraphs = ParagraphCache()
         return try layout.twoPasses(document)
     }
 
@@ -76,7 +72,7 @@ public struct DocumentLayout {
             case .heading(let heading):
                 try place(heading, followedBy: document.blocks.dropFirst(index + 1).first, at: index + 1, &state)
             case .paragraph(let paragraph):
-                let composed = try composeBody(paragraph, at: index)
+                let composed = try composeBody(paragraph)
                 state.fallbacks += composed.fallbacks
                 placeParagraph(composed, x: state.flow.left, text: style.body, &state.flow)
             case .list(let list):
@@ -202,11 +198,8 @@ public struct DocumentLayout {
         style.headings.last(where: { $0.level <= level }) ?? HeadingStyle(level: level, text: style.body, numbering: "")
     }
 
-    private func composeBody(_ paragraph: Paragraph, at index: Int) throws -> ComposedParagraph {
-        if let composed = paragraphs.byBlock[index] { return composed }
-        let composed = try compose(paragraph.runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
-        paragraphs.byBlock[index] = composed
-        return composed
+    private func composeBody(_ paragraph: Paragraph) throws -> ComposedParagraph {
+        try compose(paragraph.runs, style.body, measure: style.page.textWidthPt, indentEm: style.body.firstLineIndentEm)
     }
 
     private func place(_ heading: Heading, followedBy next: Block?, at nextIndex: Int, _ state: inout LayoutState) throws {
@@ -229,7 +222,7 @@ public struct DocumentLayout {
         // paragraph of up to three lines, else two lines.
         var nextLines: Int?
         if case .paragraph(let paragraph)? = next {
-            nextLines = try composeBody(paragraph, at: nextIndex).lines.count
+            nextLines = try composeBody(paragraph).lines.count
         } else if case .list(let list)? = next, !list.items.isEmpty {
             nextLines = try composeItem(of: list, at: 0).lines.count
         }
@@ -363,7 +356,3 @@ struct LayoutState {
     }
 }
 
-/// Composed body paragraphs by block index, shared by the two passes of one layout.
-final class ParagraphCache {
-    var byBlock: [Int: ComposedParagraph] = [:]
-}

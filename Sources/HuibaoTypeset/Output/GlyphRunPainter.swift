@@ -120,12 +120,7 @@ enum GlyphRunPainter {
         guard item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font,
               let common = CommonGlyphFaces.shared.face(for: font) else { return false }
         let count = Int(glyphs.num_glyphs)
-        for k in 0..<count {
-            let glyph = glyphs.glyphs[k].glyph
-            if glyph == PANGO_GLYPH_EMPTY { continue }
-            guard glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, common.canDraw(glyph) else { return false }
-        }
-        guard let pangoFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+        guard common.canDraw(glyphs), let pangoFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
               cairo_ft_font_face_get_synthesize(cairo_scaled_font_get_font_face(pangoFont)) == 0 else { return false }
         var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
         cairo_scaled_font_get_font_matrix(pangoFont, &fontMatrix)

@@ -10,6 +10,10 @@ public struct ParagraphComposer {
     let fonts: FontSystem
     /// Draw characters no family of their role has in whatever face fontconfig finds.
     public var allowFontFallback: Bool
+    /// Paragraphs this composer has set, by spans and format: the second layout pass (for the
+    /// contents' page numbers) and repeated texts (a table's header on every page, the same
+    /// label in many charts) compose nothing twice. A composed paragraph is never changed.
+    private let composed = ComposedParagraphs()
 
     public init(fonts: FontSystem, allowFontFallback: Bool = false) {
         self.fonts = fonts
@@ -17,6 +21,14 @@ public struct ParagraphComposer {
     }
 
     public func compose(_ spans: [TextSpan], format: ParagraphFormat) throws -> ComposedParagraph {
+        let key = ComposedParagraphs.Key(spans: spans, format: format)
+        if let known = composed.byInput[key] { return known }
+        let paragraph = try composeAnew(spans, format: format)
+        composed.byInput[key] = paragraph
+        return paragraph
+    }
+
+    private func composeAnew(_ spans: [TextSpan], format: ParagraphFormat) throws -> ComposedParagraph {
         let shaped = try ShapedParagraph(spans: spans, fonts: fonts, allowFallback: allowFontFallback)
         var atoms = shaped.atoms
         if let pitch = format.gridPitchPt {
@@ -78,4 +90,13 @@ public final class ComposedParagraph {
                                            count: a[line.end].byteEnd - a[line.start].byteStart)
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// The paragraphs one composer has set (ParagraphComposer.compose).
+final class ComposedParagraphs {
+    struct Key: Hashable {
+        var spans: [TextSpan]
+        var format: ParagraphFormat
+    }
+    var byInput: [Key: ComposedParagraph] = [:]
 }

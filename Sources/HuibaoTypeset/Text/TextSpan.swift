@@ -1,7 +1,7 @@
 import HuibaoCore
 
 /// A piece of a paragraph with one font and colour: the composer's input.
-public struct TextSpan: Sendable {
+public struct TextSpan: Sendable, Hashable {
     public var text: String
     public var role: String
     public var sizePt: Double
@@ -28,7 +28,7 @@ public struct TextSpan: Sendable {
 }
 
 /// How one paragraph is to be set.
-public struct ParagraphFormat: Sendable {
+public struct ParagraphFormat: Sendable, Hashable {
     /// Line length in points.
     public var measurePt: Double
     public var firstLineIndentPt: Double
