@@ -9,7 +9,7 @@ setup:
 	@scripts/setup
 
 release: setup
-	$(SWIFT) build -c release --product huibao
+	$(SWIFT) build -c release --static-swift-stdlib --product huibao
 
 build: setup
 	$(SWIFT) build

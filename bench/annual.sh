@@ -10,7 +10,7 @@ json=${2:-$here/../shared/bench/annual.json}
 export PATH=/opt/swift/usr/bin:$PATH
 bin=$here/.build/release/huibao
 if [ ! -x "$bin" ] || [ -n "$(find "$here/Sources" -newer "$bin" -name '*.swift' -print -quit)" ]; then
-  (cd "$here" && swift build -c release --product huibao >/dev/null)
+  (cd "$here" && swift build -c release --static-swift-stdlib --product huibao >/dev/null)
 fi
 mkdir -p "$(dirname "$out")"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" "$bin" render "$here/bench/annual/report.md.j2" --data "$json" -o "$out"

@@ -9,7 +9,7 @@ export PATH=/opt/swift/usr/bin:$PATH
 json=${1:-../shared/bench/annual.json}
 out=${2:-out/bench}
 mkdir -p "$out"
-swift build -c release --product composer-bench >/dev/null
+swift build -c release --static-swift-stdlib --product composer-bench >/dev/null
 bin=.build/release/composer-bench
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for mode in pango huibao; do

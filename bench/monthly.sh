@@ -11,7 +11,7 @@ shift 2
 export PATH=/opt/swift/usr/bin:$PATH
 bin=$here/.build/release/huibao
 if [ ! -x "$bin" ] || [ -n "$(find "$here/Sources" -newer "$bin" -name '*.swift' -print -quit)" ]; then
-  (cd "$here" && swift build -c release --product huibao >/dev/null)
+  (cd "$here" && swift build -c release --static-swift-stdlib --product huibao >/dev/null)
 fi
 mkdir -p "$out"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" "$bin" batch "$here/bench/monthly/report.md.j2" \

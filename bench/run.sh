@@ -9,7 +9,7 @@ shared=$here/../shared/bench
 export PATH=/opt/swift/usr/bin:$PATH
 work=$here/out/bench
 mkdir -p "$work"
-(cd "$here" && swift build -c release --product huibao >/dev/null)
+(cd "$here" && swift build -c release --static-swift-stdlib --product huibao >/dev/null)
 if [ ! -d "$work/monthly-data" ]; then
   [ -f "$shared/make_monthly.py" ] || { echo "bench: needs ../shared/bench (make_monthly.py, annual.json)" >&2; exit 1; }
   python3 "$shared/make_monthly.py" "$work/monthly-data" -n 200 >/dev/null

@@ -320,7 +320,7 @@ import Testing
     // MARK: - MarkupEscaper
 
     static let hostileValues = ["# 标题", "**粗**", "a | b", "1. 第一", "3) 第三", "- 项", "* 项", "+ 项",
-                                "```chart", "\\", "---", "| 甲 | 乙 |", "## 附录 {-}"]
+                                "```chart", "\\", "---", "| 甲 | 乙 |", "## 附录 {-}", "2024) 年"]
     /// Caption lines only count at a line start.
     static let hostileLineStartValues = hostileValues + ["Table: 说明", "表：合计"]
 
@@ -483,5 +483,16 @@ private func markupTables(_ doc: Document) -> [Table] {
 
     @Test func aFootnoteDefinedTwiceIsAnError() throws {
         #expect(throws: HuibaoError.self) { try MarkupParser.parse("甲[^a]。\n\n[^a]: 一。\n\n[^a]: 二。", file: "t.md") }
+    }
+
+    @Test func aNumberOpeningALaterLineOfAValueStaysText() throws {
+        let doc = try markup("前文。\n\n" + MarkupEscaper.escape("第一行\n2. 第二行\n  3) 第三行"))
+        #expect(doc.blocks.count == 2)
+        #expect(markupParagraphs(doc).last?.runs.plainText == "第一行2. 第二行3) 第三行")
+    }
+
+    @Test func decimalsInsideALineAreLeftAsTheyAre() {
+        #expect(MarkupEscaper.escape("增长12.5%，达到1,234.5亿元（2025）") == "增长12.5%，达到1,234.5亿元（2025）")
+        #expect(MarkupEscaper.escape("12.5") == "12\\.5")
     }
 }

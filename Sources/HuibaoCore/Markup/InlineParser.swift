@@ -97,23 +97,46 @@ public enum MarkupEscaper {
     }
 
     private static func escapeCharacters(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var atLineStart = true
-        for c in text {
-            if "\\*#|`[]_<>".contains(c) || (atLineStart && "-+=:".contains(c)) {
-                out.append("\\")
-            } else if atLineStart, c.isASCII, c.isNumber {
-                // "1." at a line start would open a numbered list.
-                out.append(c)
+        // Whether the output's current line is spaces, then ASCII digits and nothing else
+        // ("12" before a "." would open a numbered list). Kept as we go: looking back at the
+        // line for every "." made long texts full of numbers slow (quadratic).
+        var lineLeading = true, lineDigits = false, lineOther = false
+        func append(_ s: Unicode.Scalar) {
+            out.append(s)
+            if s == "\n" {
+                lineLeading = true; lineDigits = false; lineOther = false
+            } else if !(lineLeading && s == " ") {
+                lineLeading = false
+                if isDigit(s) && !lineOther { lineDigits = true } else { lineOther = true }
+            }
+        }
+        for c in text.unicodeScalars {
+            if isAlwaysEscaped(c) || (atLineStart && (c == "-" || c == "+" || c == "=" || c == ":")) {
+                append("\\")
+            } else if atLineStart, isDigit(c) {
+                append(c)
                 atLineStart = false
                 continue
-            } else if c == "." || c == ")", out.last?.isNumber == true, isLineStartNumber(out) {
-                out.append("\\")
+            } else if c == "." || c == ")", lineDigits, !lineOther {
+                append("\\")
             }
-            out.append(c)
+            append(c)
             atLineStart = c == "\n" || (atLineStart && (c == " " || c == "\t"))
         }
-        return out
+        return String(out)
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    /// Backslash, asterisk, hash, bar, backtick, brackets, underscore, angle brackets: markup
+    /// wherever they stand.
+    private static func isAlwaysEscaped(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\\", "*", "#", "|", "`", "[", "]", "_", "<", ">": return true
+        default: return false
+        }
     }
 
     /// Undoes `escape` (a backslash before ASCII punctuation) for the parts of the markup that
@@ -135,11 +158,5 @@ public enum MarkupEscaper {
         }
         if pending { out.append("\\") }
         return out
-    }
-
-    private static func isLineStartNumber(_ s: String) -> Bool {
-        let line = s.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        let t = line.drop { $0 == " " }
-        return !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
