@@ -29,6 +29,7 @@ public struct Renderer: Sendable {
     /// data when the caller has read it already (a batch names its outputs from it).
     func render(_ request: RenderRequest, to output: String, in session: RenderSession,
                 preloaded: DataNode? = nil) throws -> RenderResult {
+        session.prepareFonts()
         let data = try preloaded ?? data(for: request)
         let markup = try markupText(for: request, data: data)
         // Markup made by a template is not a file of the user's: its lines are named as such

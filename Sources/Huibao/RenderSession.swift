@@ -10,6 +10,8 @@ import HuibaoTypeset
 public final class RenderSession {
     public let renderer: Renderer
     private var fontSystem: FontSystem?
+    /// Set while `prepareFonts` is at work.
+    private var preparing: DispatchGroup?
     private var styles: [String: Style] = [:]
 
     public init(renderer: Renderer) {
@@ -28,11 +30,36 @@ public final class RenderSession {
     }
 
     func fonts() throws -> FontSystem {
+        if let preparing {
+            preparing.wait()
+            self.preparing = nil
+        }
         if let fontSystem { return fontSystem }
-        let directory = renderer.resources.fontsDirectory
-        let fonts = try FontSystem(fontsDirectory: directory, roles: try FontRoles.load(path: directory + "/roles.yaml"))
+        let fonts = try makeFontSystem()
         fontSystem = fonts
         return fonts
+    }
+
+    private func makeFontSystem() throws -> FontSystem {
+        let directory = renderer.resources.fontsDirectory
+        return try FontSystem(fontsDirectory: directory, roles: try FontRoles.load(path: directory + "/roles.yaml"))
+    }
+
+    /// Starts setting up the fonts on another thread (a few milliseconds of fontconfig, Pango
+    /// and face loading) while the caller reads the data and runs the template; `fonts()`
+    /// waits for it. Nothing else touches the font system meanwhile. A failure is left for
+    /// `fonts()` to meet again and report.
+    func prepareFonts() {
+        guard fontSystem == nil, preparing == nil else { return }
+        let group = DispatchGroup()
+        let box = SessionBox(self)
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            let session = box.session
+            guard let fonts = try? session.makeFontSystem() else { return }
+            fonts.warmUp()
+            session.fontSystem = fonts
+        }
+        preparing = group
     }
 
     func style(_ name: String, at location: SourceLocation?) throws -> Style {
@@ -41,4 +68,11 @@ public final class RenderSession {
         styles[name] = style
         return style
     }
+}
+
+/// Hands the session to the thread that prepares its fonts; the session waits for that thread
+/// before it uses the fonts itself, so the two never touch it at once.
+private struct SessionBox: @unchecked Sendable {
+    let session: RenderSession
+    init(_ session: RenderSession) { self.session = session }
 }

@@ -88,4 +88,18 @@ public final class FontSystem {
         descriptions[cacheKey] = d
         return d
     }
+
+    /// Loads what the first page will ask for — each installed role's faces, regular and bold,
+    /// and their common-glyph copies — by shaping a few characters in each. Meant for a
+    /// background thread while the template runs (RenderSession), before anything else uses
+    /// this font system.
+    public func warmUp() {
+        for key in roles.roles.keys.sorted() where roles.roles[key].flatMap(\.families.first).map(hasFamily) == true {
+            for bold in [false, true] {
+                let span = TextSpan(text: "国A1，", role: key, sizePt: 12, bold: bold)
+                guard let sample = try? ShapedParagraph(spans: [span], fonts: self, allowFallback: false) else { continue }
+                for item in sample.items { if let font = item.pointee.analysis.font { _ = CommonGlyphFaces.shared.face(for: font) } }
+            }
+        }
+    }
 }
