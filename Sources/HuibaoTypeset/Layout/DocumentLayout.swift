@@ -51,17 +51,45 @@ public struct DocumentLayout {
     }
 
     private func twoPasses(_ document: Document) throws -> LaidOutDocument {
-        let draft = try pass(document, tocPageNumbers: nil)
+        let (draft, contents) = try pass(document, tocPageNumbers: nil)
         let hasTOC = document.blocks.contains { if case .toc = $0 { return true } else { return false } }
         guard hasTOC else { return draft }
         // Second pass: the contents now show where each heading really is. The contents
-        // reserve the same room for a number either way, so nothing else moves.
+        // reserve the same room for a number either way, so nothing else moves: only the
+        // contents' own pages are set again, and the draft's other pages stay. (When that
+        // cannot be shown — several contents blocks, or a different page count — the whole
+        // document is laid out again.)
         let numbers = draft.outline.map { draft.pages[$0.pageIndex].displayNumber }
-        return try pass(document, tocPageNumbers: numbers)
+        if let contents, let pages = try contentsPages(document, numbers: numbers, as: contents) {
+            var final = draft
+            for (page, index) in contents.pages.enumerated() { final.pages[index].items = pages[page].items }
+            return final
+        }
+        return try pass(document, tocPageNumbers: numbers).laidOut
     }
 
-    private func pass(_ document: Document, tocPageNumbers: [Int?]?) throws -> LaidOutDocument {
+    /// Where the contents stand in the first pass: whole pages, from a page top.
+    struct ContentsPlace {
+        var pages: Range<Int>
+        var topY: Double
+    }
+
+    /// The contents with page numbers, laid out alone where the first pass put them; nil when
+    /// they do not fill the same number of pages.
+    private func contentsPages(_ document: Document, numbers: [Int?], as place: ContentsPlace) throws -> [Page]? {
         var state = LayoutState(style: style)
+        state.flow.advance(place.topY - state.flow.y)
+        try FrontMatterLayout(style: style, layout: self)
+            .contents(TOCEntries.of(document, style: style, numbers: headingNumbers), pageNumbers: numbers, &state)
+        var pages = state.flow.finish()
+        guard pages.count == place.pages.count else { return nil }
+        if style.typography.syntheticBold { SyntheticBold.add(to: &pages) }
+        return pages
+    }
+
+    private func pass(_ document: Document, tocPageNumbers: [Int?]?) throws -> (laidOut: LaidOutDocument, contents: ContentsPlace?) {
+        var state = LayoutState(style: style)
+        var contents: ContentsPlace?, contentsBlocks = 0
         state.flow.footnotes = try composeFootnotes(document)
         let front = FrontMatterLayout(style: style, layout: self)
         let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
@@ -88,7 +116,11 @@ public struct DocumentLayout {
                 try FigureLayout(style: style, composer: composer, layout: self)
                     .place(block, number: state.figureNumber, &state.flow, &state.fallbacks)
             case .toc:
+                if !state.flow.atPageTop { state.flow.newPage() }
+                let first = state.flow.pageIndex, topY = state.flow.y
                 try front.contents(TOCEntries.of(document, style: style, numbers: headingNumbers), pageNumbers: tocPageNumbers, &state)
+                contentsBlocks += 1
+                contents = ContentsPlace(pages: first..<state.flow.pageIndex, topY: topY)
             case .cover:
                 try front.cover(document.meta, &state)
             case .signature(let signature):
@@ -115,8 +147,9 @@ public struct DocumentLayout {
         try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered, headless: headless,
                                                           sections: state.sectionStarts, title: document.meta.plainTitle,
                                                           fields: Self.furnitureFields(document.meta), fallbacks: &state.fallbacks)
-        return LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
-                               pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
+        let laidOut = LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
+                                      pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
+        return (laidOut, contentsBlocks == 1 ? contents : nil)
     }
 
     func spans(_ runs: [TextRun], _ text: TextStyle) -> [TextSpan] {
