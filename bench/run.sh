@@ -18,22 +18,7 @@ fi
 annual=$shared/annual.json
 [ -f "$annual" ] || annual=$here/Tests/Fixtures/bench/annual.json
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-measure() {  # label pages command… : 5 runs, medians of wall and peak RSS
-  local label=$1 pages=$2; shift 2
-  local walls=() rss=()
-  for run in 1 2 3 4 5; do
-    local line
-    line=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null; } 2>&1 | grep '^TIME' )
-    walls+=("$(echo "$line" | cut -d' ' -f2)")
-    rss+=("$(echo "$line" | cut -d' ' -f3)")
-  done
-  local wall mem
-  wall=$(printf '%s\n' "${walls[@]}" | median)
-  mem=$(printf '%s\n' "${rss[@]}" | median)
-  printf '%-34s median %6.2f s  %6.0f pages/s  peak RSS %4.0f MB   (runs: %s)\n' "$label" "$wall" \
-    "$(echo "$pages / $wall" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "${walls[*]}"
-}
+. "$here/bench/measure.sh"
 
 bin=$here/.build/release/huibao
 annual_pages=$("$bin" render "$here/bench/annual/report.md.j2" --data "$annual" -o "$work/annual.pdf" | sed 's/.*(\([0-9]*\) pages)/\1/')

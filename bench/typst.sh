@@ -13,25 +13,7 @@ py=${PYTHON:-python3}
 bench=$here/bench/typst/bench.py
 work=$here/out/bench/typst
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-measure() {  # label pages command… : 5 runs, medians of wall and peak RSS
-  local label=$1 pages=$2; shift 2
-  local walls=() rss=()
-  for run in 1 2 3 4 5; do
-    local line
-    /usr/bin/time -o "$timing" -f "TIME %e %M" "$@" >/dev/null 2>&1
-    line=$(grep '^TIME' "$timing")
-    walls+=("$(echo "$line" | cut -d' ' -f2)")
-    rss+=("$(echo "$line" | cut -d' ' -f3)")
-  done
-  local wall mem
-  wall=$(printf '%s\n' "${walls[@]}" | median)
-  mem=$(printf '%s\n' "${rss[@]}" | median)
-  printf '%-34s median %6.2f s  %6.0f pages/s  peak RSS %4.0f MB   (runs: %s)\n' "$label" "$wall" \
-    "$(echo "$pages / $wall" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "${walls[*]}"
-  printf '%-34s peak RSS runs (KB): %s\n' "" "${rss[*]}"
-}
-timing=$(mktemp); trap 'rm -f "$timing"' EXIT
+. "$here/bench/measure.sh"
 pdfpages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 
 annual() {  # ANNUAL.json OUT.pdf
