@@ -2,8 +2,9 @@
 # `make bench`: the shared workloads, 5 runs each with the release build, medians.
 #   annual.json                     one cold process            (bench/annual.sh)
 #   200 monthly reports             one `huibao batch` process  (bench/monthly.sh)
-# Prints median wall time, pages/s and peak RSS, then Typst's on the same workloads in the same
-# run (bench/typst.sh, if the typst Python package is installed), then the peers' figures from ../shared.
+# Prints median wall time, pages/s and peak RSS; then, if the typst Python package is installed,
+# Huibao and Typst run in turn on both workloads (5 pairs each: the ratio within a pair is the
+# figure to trust on a machine whose speed drifts); then the peers' figures from ../shared.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$here/../shared/bench
@@ -29,12 +30,22 @@ monthly_pages=$("$bin" batch "$here/bench/monthly/report.md.j2" --data "$work/mo
 measure "200 monthly ($monthly_pages pages, one batch)" "$monthly_pages" \
   "$bin" batch "$here/bench/monthly/report.md.j2" --data "$work/monthly-data/*.json" --out "$work/monthly/{stem}.pdf" --force
 echo
-# Typst in the same run on the same machine, when its Python binding is installed
-# (pip install typst): bench/typst.sh with bench/typst/report.typ.
+# Typst on the same workloads, when its Python binding is installed (pip install typst):
+# bench/typst/report.typ through bench/typst/bench.py, each Typst run right after a Huibao run.
 if python3 -c 'import typst' 2>/dev/null; then
-  "$here/bench/typst.sh"
+  typst_bench=$here/bench/typst/bench.py
+  python3 "$typst_bench" annual "$annual" "$work/typst-annual.pdf"
+  python3 "$typst_bench" monthly "$work/monthly-data" "$work/typst-monthly" 2>/dev/null
+  echo "Typst $(python3 -c 'import typst; print(typst.__version__)') (Python binding), in turn with Huibao:"
+  huibao_annual=("$bin" render "$here/bench/annual/report.md.j2" --data "$annual" -o "$work/annual.pdf")
+  typst_annual=(python3 "$typst_bench" annual "$annual" "$work/typst-annual.pdf")
+  measure_pair "annual.json ($annual_pages pages; Typst $(pdfinfo "$work/typst-annual.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}'))" \
+    huibao_annual typst_annual
+  huibao_monthly=("$bin" batch "$here/bench/monthly/report.md.j2" --data "$work/monthly-data/*.json" --out "$work/monthly/{stem}.pdf" --force)
+  typst_monthly=(python3 "$typst_bench" monthly "$work/monthly-data" "$work/typst-monthly")
+  measure_pair "200 monthly, one process" huibao_monthly typst_monthly
 else
-  echo "(Typst not measured here: pip install typst, then make bench measures it in the same run)"
+  echo "(Typst not measured: pip install typst, and make bench runs it in turn with Huibao)"
 fi
 echo
 echo "Peers (../shared/README.md, same machine kind, medians): Typst 0.15 annual 0.57 s (186 MB),"
