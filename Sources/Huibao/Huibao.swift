@@ -31,10 +31,23 @@ public struct Renderer: Sendable {
                 preloaded: DataNode? = nil) throws -> RenderResult {
         session.prepareFonts()
         let data = try preloaded ?? data(for: request)
-        let markup = try markupText(for: request, data: data)
+        let rendered = try renderedMarkup(for: request, data: data)
         // Markup made by a template is not a file of the user's: its lines are named as such
-        // (`huibao render --markup OUT.md` writes it out to look at).
-        let document = try MarkupParser.parse(markup, file: request.isTemplate ? request.input + " (rendered markup)" : request.input)
+        // (`huibao render --markup OUT.md` writes it out to look at), and a problem with a value
+        // the template took from the data is shown where that value is in the data.
+        let markupFile = request.isTemplate ? request.input + " (rendered markup)" : request.input
+        do {
+            return try render(rendered.text, file: markupFile, request, to: output, in: session, data: data)
+        } catch let error as HuibaoError {
+            guard let location = error.location, location.file == markupFile,
+                  let origin = rendered.dataLocation(line: location.line, column: location.column) else { throw error }
+            throw HuibaoError(error.kind, error.message + " (written by the template at \(location))", at: origin, hint: error.hint)
+        }
+    }
+
+    private func render(_ markup: String, file markupFile: String, _ request: RenderRequest, to output: String,
+                        in session: RenderSession, data: DataNode?) throws -> RenderResult {
+        let document = try MarkupParser.parse(markup, file: markupFile)
         let styleName = request.style ?? document.meta.style ?? "report"
         let style = try session.style(styleName, at: request.style == nil ? document.meta.styleLocation : nil)
         let fonts = try session.fonts()
@@ -50,11 +63,16 @@ public struct Renderer: Sendable {
     /// The report markup: the input itself for `.md`, else the template filled with the data.
     /// Templates it includes or extends are found beside it, then among the built-in templates.
     public func markupText(for request: RenderRequest, data: DataNode?) throws -> String {
+        try renderedMarkup(for: request, data: data).text
+    }
+
+    /// The markup with where the template put each value of the data (none for `.md` input).
+    func renderedMarkup(for request: RenderRequest, data: DataNode?) throws -> RenderedTemplate {
         let source = try readText(request.input)
-        guard request.isTemplate else { return source }
+        guard request.isTemplate else { return RenderedTemplate(text: source, insertions: []) }
         let template = try Template(source: source, file: request.input,
                                     library: .fileSystem(searchDirectories: [resources.templatesDirectory]))
-        return try template.render(context: data ?? DataNode(.object([])), escape: MarkupEscaper.escape)
+        return try template.renderTracked(context: data ?? DataNode(.object([])), escape: MarkupEscaper.escape)
     }
 
     /// The merged data files (and manifests) of the request, checked against the template's

@@ -53,6 +53,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"))
     }
 
+    @Test func aBadValueFromTheDataIsShownWhereItIsInTheData() throws {
+        // The chart kind comes from the data: the message must send the clerk to the JSON line,
+        // not to a line of markup nobody wrote.
+        let dir = try ProjectPaths.temporaryDirectory()
+        let template = try write("# 图表\n\n```chart\nkind: {{ chart.kind }}\ncategories: [甲, 乙]\nvalues: [1, 2]\n```\n", "t.md.j2", in: dir)
+        let data = try write("{\n  \"chart\": {\n    \"kind\": \"radar\"\n  }\n}\n", "d.json", in: dir)
+        let (status, output) = try huibao(["render", template, "--data", data, "-o", dir + "/out.pdf"])
+        #expect(status == 1)
+        #expect(output.contains("d.json:3:13: error: 'radar' is not a kind of chart"), "\(output)")
+        #expect(output.contains("t.md.j2 (rendered markup):4:7"), "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"))
+    }
+
     @Test func aTemplateSyntaxErrorNamesItsLine() throws {
         let dir = try ProjectPaths.temporaryDirectory()
         let template = try write("# 标题\n{% for x in items %}\n{{ x }}\n", "t.md.j2", in: dir)

@@ -16,6 +16,9 @@ struct TemplateEvaluator {
     /// How many macro calls deep this evaluator runs.
     private var depth = 0
     private(set) var output = ""
+    /// Where values from the data went into `output` (UTF-8 offsets), for messages about the
+    /// markup the output becomes (`RenderedTemplate.dataLocation`).
+    private(set) var insertions: [RenderedTemplate.Insertion] = []
 
     /// A macro calling itself without end would otherwise end in a crash.
     private static let maximumDepth = 100
@@ -58,11 +61,13 @@ struct TemplateEvaluator {
                 output += text
             case .output(let expression):
                 let value = try evaluate(expression)
-                if case .markup(let text) = value.kind {
-                    output += text
-                } else {
-                    output += escape(try value.text())
+                let text: String
+                if case .markup(let markup) = value.kind { text = markup } else { text = escape(try value.text()) }
+                if let origin = value.origin, !text.isEmpty {
+                    let start = output.utf8.count
+                    insertions.append(.init(range: start..<start + text.utf8.count, origin: origin))
                 }
+                output += text
             case .conditional(let branches, let otherwise):
                 let taken = try branches.first { try evaluate($0.condition).isTruthy }
                 try run(taken?.body ?? otherwise)
@@ -255,7 +260,11 @@ struct TemplateEvaluator {
         let call = TemplateFilterCall(name: application.name, source: expression.source, input: input, arguments: arguments,
                                       parameterNames: filter.parameters.map(\.name), location: application.location, escape: escape)
         do {
-            return try filter.apply(call)
+            // What a filter makes of a value from the data comes from there too (a joined list,
+            // a formatted number), so that a problem with it later can point into the data.
+            var result = try filter.apply(call)
+            if result.origin == nil { result.origin = input.origin }
+            return result
         } catch let error as HuibaoError {
             throw error
         } catch {

@@ -35,6 +35,11 @@ public struct Template: Sendable {
     /// it with anything but `default`) throws at the place in the template, with a hint that
     /// lists what the data has there and where that part of the data was defined.
     public func render(context: DataNode, escape: @escaping @Sendable (String) -> String = { $0 }) throws -> String {
+        try renderTracked(context: context, escape: escape).text
+    }
+
+    /// `render`, also telling where each value from the data went in the output.
+    public func renderTracked(context: DataNode, escape: @escaping @Sendable (String) -> String = { $0 }) throws -> RenderedTemplate {
         let root = TemplateValue(context)
         guard case .mapping = root.kind else {
             throw HuibaoError(.template, "the data for \(file) must be a mapping of names to values, found \(root.summary)",
@@ -42,6 +47,46 @@ public struct Template: Sendable {
         }
         var evaluator = TemplateEvaluator(program: program, root: root, escape: escape)
         try evaluator.render(unit: 0)
-        return evaluator.output
+        return RenderedTemplate(text: evaluator.output, insertions: evaluator.insertions)
+    }
+}
+
+/// A template's output with the places where it wrote values from the data: a problem found
+/// later in the markup (a chart kind that does not exist, a number that is not one) can then
+/// be shown where the clerk can fix it — in the data file — and not only in markup nobody wrote.
+public struct RenderedTemplate: Sendable {
+    public struct Insertion: Sendable {
+        /// UTF-8 offsets into `text`.
+        public var range: Range<Int>
+        public var origin: SourceLocation
+    }
+
+    public var text: String
+    public var insertions: [Insertion]
+
+    public init(text: String, insertions: [Insertion]) {
+        self.text = text
+        self.insertions = insertions
+    }
+
+    /// Where the value at `line`:`column` of `text` (1-based; columns in characters) came from
+    /// in the data, if a value from the data stands there.
+    public func dataLocation(line: Int, column: Int) -> SourceLocation? {
+        guard line >= 1, column >= 1, !insertions.isEmpty else { return nil }
+        var offset = 0, currentLine = 1
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while currentLine < line, index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") { currentLine += 1 }
+            index = utf8.index(after: index)
+            offset += 1
+        }
+        guard currentLine == line else { return nil }
+        var characters = text[index...].makeIterator()
+        for _ in 1..<column {
+            guard let c = characters.next(), c != "\n" else { return nil }
+            offset += c.utf8.count
+        }
+        return insertions.first { $0.range.contains(offset) }?.origin
     }
 }
