@@ -2,14 +2,14 @@ import CPangoCairo
 import Foundation
 
 /// Small copies of the CFF faces for drawing: the glyphs of fonts/common-chars.txt (GB 2312's
-/// hanzi, ASCII, punctuation, symbols) under the same glyph numbers, made by scripts/setup with
-/// `hb-subset --retain-gids` into `/usr/local/share/huibao/common-faces` (or
+/// hanzi, ASCII, punctuation, symbols) and those Pango's shaping makes of them, under the same
+/// glyph numbers, made by scripts/setup with `hb-subset --retain-gids` into `/usr/local/share/huibao/common-faces` (or
 /// `$HUIBAO_COMMON_FACES`), named after the full face's file: `X.otf` → `X.common.otf`.
 ///
 /// Why: cairo 1.16 copies a CFF face's whole 'CFF ' table twice in every document it embeds the
 /// face in (`_cairo_cff_scaled_font_is_cid_cff` when the face is first used, the subsetter at
 /// `finish`): 2 × 30 MB for Noto Serif CJK, a third of a monthly batch's time (perf). Given the
-/// 3 MB copy, cairo copies 3 MB. Shaping and measuring still use the full face (Pango); only
+/// 3.3 MB copy, cairo copies 3.3 MB. Shaping and measuring still use the full face (Pango); only
 /// the drawing of a run changes face, and only when the copy holds every glyph of the run with
 /// the same charstring bytes, so the page looks the same either way.
 ///
