@@ -50,7 +50,8 @@ public final class RenderSession {
     /// waits for it. Nothing else touches the font system meanwhile. A failure is left for
     /// `fonts()` to meet again and report.
     func prepareFonts() {
-        guard fontSystem == nil, preparing == nil else { return }
+        // `preparing` first: while it is set, the other thread may be writing `fontSystem`.
+        guard preparing == nil, fontSystem == nil else { return }
         let group = DispatchGroup()
         let box = SessionBox(self)
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
