@@ -32,17 +32,26 @@ public struct Renderer: Sendable {
         session.prepareFonts()
         let data = try preloaded ?? data(for: request)
         let rendered = try renderedMarkup(for: request, data: data)
-        // Markup made by a template is not a file of the user's: its lines are named as such
-        // (`huibao render --markup OUT.md` writes it out to look at), and a problem with a value
-        // the template took from the data is shown where that value is in the data.
-        let markupFile = request.isTemplate ? request.input + " (rendered markup)" : request.input
+        let markupFile = markupName(request)
         do {
             return try render(rendered.text, file: markupFile, request, to: output, in: session, data: data)
         } catch let error as HuibaoError {
-            guard let location = error.location, location.file == markupFile,
-                  let origin = rendered.dataLocation(line: location.line, column: location.column) else { throw error }
-            throw HuibaoError(error.kind, error.message + " (written by the template at \(location))", at: origin, hint: error.hint)
+            throw Self.locatedInData(error, rendered, markupFile: markupFile)
         }
+    }
+
+    /// The markup's name in messages. Markup made by a template is not a file of the user's:
+    /// its lines are named as such (`huibao render --markup OUT.md` writes it out to look at).
+    private func markupName(_ request: RenderRequest) -> String {
+        request.isTemplate ? request.input + " (rendered markup)" : request.input
+    }
+
+    /// A problem at a value the template took from the data is shown where that value is in
+    /// the data, the markup line after it.
+    private static func locatedInData(_ error: HuibaoError, _ rendered: RenderedTemplate, markupFile: String) -> HuibaoError {
+        guard let location = error.location, location.file == markupFile,
+              let origin = rendered.dataLocation(line: location.line, column: location.column) else { return error }
+        return HuibaoError(error.kind, error.message + " (written by the template at \(location))", at: origin, hint: error.hint)
     }
 
     private func render(_ markup: String, file markupFile: String, _ request: RenderRequest, to output: String,
@@ -101,10 +110,13 @@ public struct Renderer: Sendable {
             result.checkedValues = report.checkedValues
         }
         guard result.problems.isEmpty else { return result }
+        let markupFile = markupName(request)
+        var rendered = RenderedTemplate(text: "", insertions: [])
         do {
-            _ = try MarkupParser.parse(try markupText(for: request, data: data), file: request.input)
+            rendered = try renderedMarkup(for: request, data: data)
+            _ = try MarkupParser.parse(rendered.text, file: markupFile)
         } catch let error as HuibaoError {
-            result.problems.append(error)
+            result.problems.append(Self.locatedInData(error, rendered, markupFile: markupFile))
         }
         return result
     }
