@@ -43,6 +43,9 @@ public struct BatchRunner: Sendable {
         let shared = try InputFingerprint.shared(template: options.template, resources: renderer.resources, style: options.style)
         let run = RunState()
         let workers = min(options.workers, max(jobs.count, 1))
+        var workerRenderer = self.renderer
+        if workers > 1 { workerRenderer.options.drawOnAnotherThread = false }
+        let renderer = workerRenderer
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let session = RenderSession(renderer: renderer)
             while true {

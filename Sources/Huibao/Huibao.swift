@@ -63,9 +63,24 @@ public struct Renderer: Sendable {
         try fonts.verify(roleKeys: usedRoles(style))
         let composer = ParagraphComposer(fonts: fonts, allowFontFallback: options.allowFontFallback)
         let baseDirectory = (request.input as NSString).deletingLastPathComponent
-        let laidOut = try DocumentLayout(style: style, composer: composer, data: data,
-                                         baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory).layout(document)
-        try PDFWriter(creationDate: options.creationDate).write(laidOut, to: output)
+        let layout = DocumentLayout(style: style, composer: composer, data: data, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory)
+        let writer = PDFWriter(creationDate: options.creationDate)
+        let laidOut: LaidOutDocument
+        if layout.canHandOverPages(document) {
+            // Another core draws pages while this one lays out the next.
+            let stream = try PDFStream(writer: writer, path: output, pageWidthPt: style.page.widthPt,
+                                       pageHeightPt: style.page.heightPt, meta: document.meta, concurrent: options.drawOnAnotherThread)
+            do {
+                laidOut = try layout.layout(document, pages: stream)
+                if stream.isDiscarded { try writer.write(laidOut, to: output) } else { try stream.finish(laidOut) }
+            } catch {
+                stream.discard()
+                throw error
+            }
+        } else {
+            laidOut = try layout.layout(document)
+            try writer.write(laidOut, to: output)
+        }
         return RenderResult(pageCount: laidOut.pages.count, fallbacks: laidOut.fallbacks.map(\.description))
     }
 
@@ -162,6 +177,9 @@ public struct RenderOptions: Sendable {
     public var allowFontFallback = false
     /// The PDF creation date; fixed unless asked otherwise, so the same input gives the same bytes.
     public var creationDate = PDFWriter.fixedCreationDate
+    /// Draw pages on another thread while the layout goes on (PDFStream). A batch with several
+    /// workers turns it off (its cores are busy already); the bytes are the same either way.
+    public var drawOnAnotherThread = true
 
     public init() {}
 }

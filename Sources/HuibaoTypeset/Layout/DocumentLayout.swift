@@ -23,11 +23,22 @@ public struct DocumentLayout {
         self.baseDirectory = baseDirectory
     }
 
-    public func layout(_ document: Document) throws -> LaidOutDocument {
+    /// - Parameter sink: given each page as soon as it is final (all but the contents pages, in
+    ///   order), when `canHandOverPages` says the document allows it; told to discard them if
+    ///   the second pass moves them after all.
+    public func layout(_ document: Document, pages sink: PageSink? = nil) throws -> LaidOutDocument {
         var layout = self
         layout.footnoteNumbers = Self.numberFootnotes(document)
         layout.headingNumbers = HeadingNumbers.of(document, style: style)
-        return try layout.twoPasses(document)
+        return try layout.twoPasses(document, sink: canHandOverPages(document) ? sink : nil)
+    }
+
+    /// Whether pages can be handed over one by one as they are laid out: not a 公文 (its 版记
+    /// page is placed after the fact), no running head that needs the page count, at most one
+    /// contents block.
+    public func canHandOverPages(_ document: Document) -> Bool {
+        let contentsBlocks = document.blocks.filter { if case .toc = $0 { return true } else { return false } }.count
+        return style.gongwen == nil && contentsBlocks <= 1 && !PageFurniture(style: style, layout: self).needsPageCount
     }
 
     private static func numberFootnotes(_ document: Document) -> [String: Int] {
@@ -50,8 +61,8 @@ public struct DocumentLayout {
         return numbers
     }
 
-    private func twoPasses(_ document: Document) throws -> LaidOutDocument {
-        let (draft, contents) = try pass(document, tocPageNumbers: nil)
+    private func twoPasses(_ document: Document, sink: PageSink?) throws -> LaidOutDocument {
+        let (draft, contents) = try pass(document, tocPageNumbers: nil, sink: sink)
         let hasTOC = document.blocks.contains { if case .toc = $0 { return true } else { return false } }
         guard hasTOC else { return draft }
         // Second pass: the contents now show where each heading really is. The contents
@@ -65,7 +76,8 @@ public struct DocumentLayout {
             for (page, index) in contents.pages.enumerated() { final.pages[index].items = pages[page].items }
             return final
         }
-        return try pass(document, tocPageNumbers: numbers).laidOut
+        sink?.discard()
+        return try pass(document, tocPageNumbers: numbers, sink: nil).laidOut
     }
 
     /// Where the contents stand in the first pass: whole pages, from a page top.
@@ -87,12 +99,17 @@ public struct DocumentLayout {
         return pages
     }
 
-    private func pass(_ document: Document, tocPageNumbers: [Int?]?) throws -> (laidOut: LaidOutDocument, contents: ContentsPlace?) {
+    private func pass(_ document: Document, tocPageNumbers: [Int?]?, sink: PageSink?) throws -> (laidOut: LaidOutDocument, contents: ContentsPlace?) {
         var state = LayoutState(style: style)
         var contents: ContentsPlace?, contentsBlocks = 0
         state.flow.footnotes = try composeFootnotes(document)
         let front = FrontMatterLayout(style: style, layout: self)
         let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
+        // The page with the title block carries no running head (the title is on it).
+        let headless: Set<Int> = startsWithCover || document.meta.title == nil || style.header?.onTitlePage == true ? [] : [0]
+        let furniture = PageFurniture(style: style, layout: self)
+        let fields = Self.furnitureFields(document.meta)
+        var handedOver = 0
         let gongwen = try GongwenLayout(style: style, layout: self, document: document)
         if let gongwen { try gongwen.head(document.meta, &state) } else if !startsWithCover { try front.titleBlock(document.meta, &state) }
         for (index, block) in document.blocks.enumerated() {
@@ -139,17 +156,34 @@ public struct DocumentLayout {
                 try BoxLayout(style: style, layout: self).place(box, &state)
             }
             gongwen?.snapToGrid(&state.flow)
+            if let sink {
+                try handOver(state, from: &handedOver, contents: contents, to: sink, furniture: furniture, headless: headless,
+                             title: document.meta.plainTitle, fields: fields)
+            }
         }
         var pages = state.flow.finish()
         if style.typography.syntheticBold { SyntheticBold.add(to: &pages) }
-        // The page with the title block carries no running head (the title is on it).
-        let headless: Set<Int> = startsWithCover || document.meta.title == nil || style.header?.onTitlePage == true ? [] : [0]
-        try PageFurniture(style: style, layout: self).add(to: &pages, unnumbered: state.unnumbered, headless: headless,
-                                                          sections: state.sectionStarts, title: document.meta.plainTitle,
-                                                          fields: Self.furnitureFields(document.meta), fallbacks: &state.fallbacks)
+        try furniture.add(to: &pages, unnumbered: state.unnumbered, headless: headless, sections: state.sectionStarts,
+                          title: document.meta.plainTitle, fields: fields, fallbacks: &state.fallbacks)
         let laidOut = LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
                                       pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
         return (laidOut, contentsBlocks == 1 ? contents : nil)
+    }
+
+    /// Hands the pages finished since the last block, but the contents pages, to the sink,
+    /// numbered and with their running heads.
+    private func handOver(_ state: LayoutState, from handedOver: inout Int, contents: ContentsPlace?, to sink: PageSink,
+                          furniture: PageFurniture, headless: Set<Int>, title: String?, fields: [String: String]) throws {
+        while handedOver < state.flow.pages.count {
+            defer { handedOver += 1 }
+            if let contents, contents.pages.contains(handedOver) { continue }
+            var page = [state.flow.pages[handedOver]]
+            if style.typography.syntheticBold { SyntheticBold.add(to: &page) }
+            var ignored: [FontFallback] = []   // counted when the whole document is finished
+            try furniture.decorate(&page[0], at: handedOver, unnumbered: state.unnumbered, headless: headless,
+                                   sections: state.sectionStarts, title: title, total: nil, fields: fields, fallbacks: &ignored)
+            sink.take(page[0], at: handedOver)
+        }
     }
 
     func spans(_ runs: [TextRun], _ text: TextStyle) -> [TextSpan] {

@@ -49,3 +49,13 @@ public struct LaidOutDocument {
     public var pageHeightPt: Double
     public var fallbacks: [FontFallback]
 }
+
+/// Takes pages as soon as the layout knows them to be final, to draw them while it goes on
+/// (PDFStream).
+public protocol PageSink: AnyObject {
+    /// Page `index` (0-based), numbered and with its running heads.
+    func take(_ page: Page, at index: Int)
+    /// The pages handed over are not the document's after all (the contents took another
+    /// number of pages, so everything after them moved).
+    func discard()
+}

@@ -11,26 +11,38 @@ struct PageFurniture {
     /// `{subtitle}`).
     func add(to pages: inout [Page], unnumbered: Set<Int>, headless: Set<Int>, sections: [Int: String], title: String?,
              fields: [String: String] = [:], fallbacks: inout [FontFallback]) throws {
-        var number = 0
-        for i in pages.indices where !unnumbered.contains(i) {
-            number += 1
-            pages[i].displayNumber = number
-        }
-        let total = number
-        var section: String?
+        let total = pages.indices.filter { !unnumbered.contains($0) }.count
         for i in pages.indices {
-            if let started = sections[i] { section = started }
-            guard let displayNumber = pages[i].displayNumber else { continue }
-            let values = ["{page}": String(displayNumber), "{pages}": String(total),
-                          "{title}": title ?? "", "{section}": section ?? title ?? ""].merging(fields) { given, _ in given }
-            let bottom = style.page.blockBottomPt
-            try place(style.footer, values, page: &pages[i], baseline: bottom + style.footer.dropMm * PageGeometry.pointsPerMm,
-                      ruleY: nil, &fallbacks)
-            if let header = style.header, !headless.contains(i) {
-                let baseline = style.page.blockTopPt - header.dropMm * PageGeometry.pointsPerMm
-                try place(header, values, page: &pages[i], baseline: baseline,
-                          ruleY: header.rule ? baseline + header.text.sizePt * 0.35 : nil, &fallbacks)
-            }
+            try decorate(&pages[i], at: i, unnumbered: unnumbered, headless: headless, sections: sections, title: title,
+                         total: total, fields: fields, fallbacks: &fallbacks)
+        }
+    }
+
+    /// Whether pages can be finished one by one as they are laid out: no head or foot asks for
+    /// the page count.
+    var needsPageCount: Bool {
+        [style.footer, style.header].compactMap { $0 }.contains { head in
+            ([head.format(onPage: 1), head.format(onPage: 2)] + [head.formatRight].compactMap { $0 }).contains { $0.contains("{pages}") }
+        }
+    }
+
+    /// Page `index`'s number and running heads, from what is known of the pages up to it;
+    /// `total` is the page count for `{pages}` (nil only when no head asks for it).
+    func decorate(_ page: inout Page, at index: Int, unnumbered: Set<Int>, headless: Set<Int>, sections: [Int: String],
+                  title: String?, total: Int?, fields: [String: String] = [:], fallbacks: inout [FontFallback]) throws {
+        guard !unnumbered.contains(index) else { return }
+        let displayNumber = (0...index).filter { !unnumbered.contains($0) }.count
+        page.displayNumber = displayNumber
+        let section = sections.filter { $0.key <= index }.max { $0.key < $1.key }?.value
+        let values = ["{page}": String(displayNumber), "{pages}": total.map(String.init) ?? "",
+                      "{title}": title ?? "", "{section}": section ?? title ?? ""].merging(fields) { given, _ in given }
+        let bottom = style.page.blockBottomPt
+        try place(style.footer, values, page: &page, baseline: bottom + style.footer.dropMm * PageGeometry.pointsPerMm,
+                  ruleY: nil, &fallbacks)
+        if let header = style.header, !headless.contains(index) {
+            let baseline = style.page.blockTopPt - header.dropMm * PageGeometry.pointsPerMm
+            try place(header, values, page: &page, baseline: baseline,
+                      ruleY: header.rule ? baseline + header.text.sizePt * 0.35 : nil, &fallbacks)
         }
     }
 

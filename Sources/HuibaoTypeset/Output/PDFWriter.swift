@@ -19,6 +19,21 @@ public struct PDFWriter {
     /// Writes the PDF to `path`; on any failure nothing is left at `path` (an existing
     /// file there is untouched).
     public func write(_ document: LaidOutDocument, to path: String) throws {
+        let temporary = try Self.temporaryPath(for: path)
+        do {
+            try draw(document, to: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw HuibaoError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Where the PDF for `path` is written before it is renamed into place; fails, naming the
+    /// folder, when the folder is missing or not writable.
+    static func temporaryPath(for path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -29,16 +44,12 @@ public struct PDFWriter {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw HuibaoError(.output, "cannot write \(path): the folder \(directory) is not writable")
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        do {
-            try draw(document, to: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw HuibaoError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        return directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+    }
+
+    /// The label of a page: its printed number, or i, ii … for the cover and contents.
+    static func label(_ page: Page) -> String {
+        page.displayNumber.map(String.init) ?? roman(page.number)
     }
 
     private func draw(_ document: LaidOutDocument, to path: String) throws {
@@ -51,8 +62,7 @@ public struct PDFWriter {
         let cr = cairo_create(surface)!
         for page in document.pages {
             // Page labels follow the printed numbers; the cover and contents count i, ii …
-            let label = page.displayNumber.map(String.init) ?? Self.roman(page.number)
-            cairo_pdf_surface_set_page_label(surface, label)
+            cairo_pdf_surface_set_page_label(surface, Self.label(page))
             for item in page.items { draw(item, cr) }
             cairo_show_page(cr)
         }
@@ -67,7 +77,7 @@ public struct PDFWriter {
     }
 
     /// The links of all pages, resolved to the page and place of their destination.
-    private func links(_ document: LaidOutDocument) -> [PDFLinkAnnotator.Link] {
+    func links(_ document: LaidOutDocument) -> [PDFLinkAnnotator.Link] {
         var targets: [String: OutlineEntry] = [:]
         for entry in document.outline { targets[entry.destination] = entry }
         var result: [PDFLinkAnnotator.Link] = []
@@ -81,7 +91,7 @@ public struct PDFWriter {
         return result
     }
 
-    private func draw(_ item: PageItem, _ cr: OpaquePointer) {
+    func draw(_ item: PageItem, _ cr: OpaquePointer) {
         switch item {
         case .text(let paragraph, let line, let x, let baseline):
             GlyphRunPainter.draw(paragraph, line: line, x: x, baseline: baseline, on: cr)
@@ -113,7 +123,7 @@ public struct PDFWriter {
         return result
     }
 
-    private func setMetadata(_ meta: DocumentMeta, _ surface: OpaquePointer) {
+    func setMetadata(_ meta: DocumentMeta, _ surface: OpaquePointer) {
         if let title = meta.plainTitle { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
         if let author = meta.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
         if let subject = meta.subject ?? meta.subtitle { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
@@ -122,12 +132,13 @@ public struct PDFWriter {
     }
 
     /// Bookmarks mirror the heading tree: each entry's parent is the nearest shallower one.
-    private func addOutline(_ entries: [OutlineEntry], _ surface: OpaquePointer) {
+    /// `position` gives the drawn position of a page (PDFStream draws the contents last).
+    func addOutline(_ entries: [OutlineEntry], _ surface: OpaquePointer, position: (Int) -> Int = { $0 }) {
         var stack: [(level: Int, id: Int32)] = []
         for entry in entries {
             while let last = stack.last, last.level >= entry.level { stack.removeLast() }
             let parent = stack.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
-            let target = String(format: "page=%d pos=[0 %.2f]", entry.pageIndex + 1, entry.y)
+            let target = String(format: "page=%d pos=[0 %.2f]", position(entry.pageIndex) + 1, entry.y)
             let flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
             let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, target, flags)
             stack.append((entry.level, id))

@@ -107,6 +107,9 @@ final class ShapedParagraph {
                              &item.pointee.analysis, glyphString)
             items.append(item)
             glyphs.append(glyphString)
+            // Pango makes a font's cairo font on first asking; ask here, on the thread that
+            // shapes, so that drawing on another thread (PDFWriter.Stream) only reads it.
+            if let font = item.pointee.analysis.font { _ = pango_cairo_font_get_scaled_font(OpaquePointer(font)) }
             list = node.pointee.next
         }
         try checkFonts(fonts: fonts, bounds: bounds, allowFallback: allowFallback)
