@@ -17,18 +17,11 @@ public struct PDFWriter {
     }
 
     /// Writes the PDF to `path`; on any failure nothing is left at `path` (an existing
-    /// file there is untouched).
+    /// file there is untouched). The pages are drawn in order on this thread: PDFStream with
+    /// nothing handed over, the one place that opens, draws and finishes a PDF.
     public func write(_ document: LaidOutDocument, to path: String) throws {
-        let temporary = try Self.temporaryPath(for: path)
-        do {
-            try draw(document, to: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw HuibaoError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        try PDFStream(writer: self, path: path, pageWidthPt: document.pageWidthPt, pageHeightPt: document.pageHeightPt,
+                      meta: document.meta, concurrent: false).finish(document)
     }
 
     /// Where the PDF for `path` is written before it is renamed into place; fails, naming the
@@ -50,30 +43,6 @@ public struct PDFWriter {
     /// The label of a page: its printed number, or i, ii … for the cover and contents.
     static func label(_ page: Page) -> String {
         page.displayNumber.map(String.init) ?? roman(page.number)
-    }
-
-    private func draw(_ document: LaidOutDocument, to path: String) throws {
-        guard let surface = cairo_pdf_surface_create(path, document.pageWidthPt, document.pageHeightPt),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw HuibaoError(.output, "cannot create the PDF file \(path)")
-        }
-        defer { cairo_surface_destroy(surface) }
-        setMetadata(document.meta, surface)
-        let cr = cairo_create(surface)!
-        for page in document.pages {
-            // Page labels follow the printed numbers; the cover and contents count i, ii …
-            cairo_pdf_surface_set_page_label(surface, Self.label(page))
-            for item in page.items { draw(item, cr) }
-            cairo_show_page(cr)
-        }
-        addOutline(document.outline, surface)
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw HuibaoError(.output, "cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
-        }
-        try PDFLinkAnnotator.annotate(path, links: links(document), pageHeight: document.pageHeightPt)
     }
 
     /// The links of all pages, resolved to the page and place of their destination.
