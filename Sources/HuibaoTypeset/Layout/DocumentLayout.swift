@@ -37,8 +37,12 @@ public struct DocumentLayout {
     /// page is placed after the fact), no running head that needs the page count, at most one
     /// contents block.
     public func canHandOverPages(_ document: Document) -> Bool {
-        let contentsBlocks = document.blocks.filter { if case .toc = $0 { return true } else { return false } }.count
-        return style.gongwen == nil && contentsBlocks <= 1 && !PageFurniture(style: style, layout: self).needsPageCount
+        style.gongwen == nil && Self.contentsBlocks(document) <= 1 && !PageFurniture(style: style, layout: self).needsPageCount
+    }
+
+    /// How many ```toc blocks the document has.
+    private static func contentsBlocks(_ document: Document) -> Int {
+        document.blocks.filter { if case .toc = $0 { return true } else { return false } }.count
     }
 
     private static func numberFootnotes(_ document: Document) -> [String: Int] {
@@ -63,8 +67,7 @@ public struct DocumentLayout {
 
     private func twoPasses(_ document: Document, sink: PageSink?) throws -> LaidOutDocument {
         let (draft, contents) = try pass(document, tocPageNumbers: nil, sink: sink)
-        let hasTOC = document.blocks.contains { if case .toc = $0 { return true } else { return false } }
-        guard hasTOC else { return draft }
+        guard Self.contentsBlocks(document) > 0 else { return draft }
         // Second pass: the contents now show where each heading really is. The contents
         // reserve the same room for a number either way, so nothing else moves: only the
         // contents' own pages are set again, and the draft's other pages stay. (When that
@@ -101,7 +104,7 @@ public struct DocumentLayout {
 
     private func pass(_ document: Document, tocPageNumbers: [Int?]?, sink: PageSink?) throws -> (laidOut: LaidOutDocument, contents: ContentsPlace?) {
         var state = LayoutState(style: style)
-        var contents: ContentsPlace?, contentsBlocks = 0
+        var contents: ContentsPlace?
         state.flow.footnotes = try composeFootnotes(document)
         let front = FrontMatterLayout(style: style, layout: self)
         let startsWithCover = document.blocks.first.map { if case .cover = $0 { return true } else { return false } } ?? false
@@ -136,7 +139,6 @@ public struct DocumentLayout {
                 if !state.flow.atPageTop { state.flow.newPage() }
                 let first = state.flow.pageIndex, topY = state.flow.y
                 try front.contents(TOCEntries.of(document, style: style, numbers: headingNumbers), pageNumbers: tocPageNumbers, &state)
-                contentsBlocks += 1
                 contents = ContentsPlace(pages: first..<state.flow.pageIndex, topY: topY)
             case .cover:
                 try front.cover(document.meta, &state)
@@ -167,7 +169,7 @@ public struct DocumentLayout {
                           title: document.meta.plainTitle, fields: fields, fallbacks: &state.fallbacks)
         let laidOut = LaidOutDocument(pages: pages, outline: state.outline, meta: document.meta,
                                       pageWidthPt: style.page.widthPt, pageHeightPt: style.page.heightPt, fallbacks: state.fallbacks)
-        return (laidOut, contentsBlocks == 1 ? contents : nil)
+        return (laidOut, Self.contentsBlocks(document) == 1 ? contents : nil)
     }
 
     /// Hands the pages finished since the last block, but the contents pages, to the sink,
